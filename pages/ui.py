@@ -1,0 +1,114 @@
+"""Streamlit helpers shared by every page: language, titles, errors, image and text input.
+
+This is the only page-side module with shared logic; everything it does is about widgets
+and messages. Models and computation live in ``core``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+from PIL import Image
+
+from core.errors import UserError
+from core.i18n import normalise_language, translate
+from core.image_input import ACCEPTED_EXTENSIONS, load_image
+from core.text_input import check_text, decode_text_upload
+
+ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+SAMPLE_IMAGES: dict[str, Path] = {
+    "coffee": ASSETS_DIR / "images" / "coffee.png",
+    "motorcycle": ASSETS_DIR / "images" / "motorcycle_left.png",
+    "astronaut": ASSETS_DIR / "images" / "astronaut.png",
+    "chelsea": ASSETS_DIR / "images" / "chelsea.png",
+    "rocket": ASSETS_DIR / "images" / "rocket.jpg",
+}
+
+
+def lang() -> str:
+    """The reader's language code (``en`` / ``zh``), chosen in the sidebar of ``Home.py``."""
+    return normalise_language(st.session_state.get("lang"))
+
+
+def tr(key: str, **params: Any) -> str:
+    """The translated text for ``key`` in the reader's language."""
+    return translate(key, lang(), **params)
+
+
+def page_title(key: str) -> None:
+    """The page's ``h1``; browser tests wait for it."""
+    st.title(tr(key))
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Show a ``UserError`` as a translated message and stop the page, never a traceback.
+
+    Anything else is a bug: the page shows a short generic message and the traceback goes
+    to the server log only (``showErrorDetails = false`` keeps it out of the page).
+    """
+    try:
+        yield
+    except UserError as error:
+        st.error(error.message(lang()))
+        st.stop()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _decode_image(data: bytes) -> Image.Image:
+    return load_image(data)
+
+
+def image_input(key: str, *, default_sample: str = "coffee", samples: dict[str, Path] | None = None,
+                camera: bool = False) -> tuple[Image.Image, bytes]:
+    """A sample / upload (/ camera) picker; returns the decoded RGB image and its raw bytes.
+
+    The bytes are the cache key for the heavy work a page does with the image. Bad uploads
+    show a clear message and stop the page. Uploads stay in memory.
+    """
+    samples = samples or SAMPLE_IMAGES
+    sources = ["sample", "upload"] + (["camera"] if camera else [])
+    source = st.radio(tr("ui.source"), sources, format_func=lambda s: tr(f"ui.source.{s}"),
+                      horizontal=True, key=f"{key}_source")
+    data: bytes | None = None
+    if source == "upload":
+        uploaded = st.file_uploader(tr("ui.upload_image"), type=ACCEPTED_EXTENSIONS, key=f"{key}_upload")
+        data = uploaded.getvalue() if uploaded is not None else None
+    elif source == "camera":
+        shot = st.camera_input(tr("ui.camera"), key=f"{key}_camera")
+        data = shot.getvalue() if shot is not None else None
+    if data is None:
+        names = list(samples)
+        name = st.selectbox(tr("ui.or_sample"), names, index=names.index(default_sample) if default_sample in names else 0,
+                            key=f"{key}_sample")
+        data = samples[name].read_bytes()
+    with user_errors():
+        return _decode_image(data), data
+
+
+def text_input_or_upload(key: str, default: str, *, label_key: str, upload_label_key: str) -> str:
+    """A text area plus an optional .txt upload (which wins); returns checked text or stops the page."""
+    typed = st.text_area(tr(label_key), value=default, key=f"{key}_text")
+    uploaded = st.file_uploader(tr(upload_label_key), type=["txt"], key=f"{key}_upload")
+    with user_errors():
+        if uploaded is not None:
+            return decode_text_upload(uploaded.getvalue())
+        return check_text(typed)
+
+
+def theory(latex: list[str], body_key: str) -> None:
+    """The "idea behind it" block every page ends with: a few lines and the key formulas."""
+    with st.expander(tr("ui.theory"), expanded=False):
+        st.markdown(tr(body_key))
+        for formula in latex:
+            st.latex(formula)
+
+
+def coming_soon(page: str, topics_key: str) -> None:
+    """Placeholder for a page not built yet: its title and what it will teach."""
+    page_title(f"page.{page}")
+    st.info(tr("coming_soon"))
+    st.markdown(tr(topics_key))

@@ -1,0 +1,165 @@
+"""Shared test fixtures: paths, an AppTest runner for pages, and a real app server + Chromium."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSETS = ROOT / "assets"
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+PAGE_IDS = ["activations", "optimizers", "cnn_features", "detection", "faces", "style_transfer", "word2vec", "attention"]
+LANGS = ["en", "zh"]
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+# ---------------------------------------------------------------- AppTest
+
+
+def run_page(page_id: str, lang: str, timeout: float = 120, setup: Callable | None = None):
+    """Run ``pages/<page_id>.py`` through the real ``Home.py`` frame in ``lang``; returns the AppTest.
+
+    ``setup(at)`` may set widget values after the first run; the page is then run again.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "Home.py"), default_timeout=timeout)
+    at.session_state["lang"] = lang
+    at.run()
+    at.switch_page(f"pages/{page_id}.py").run()
+    if setup is not None:
+        setup(at)
+        at.run()
+    return at
+
+
+def assert_clean(at) -> None:
+    """No exception and no error box on the page."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+# ---------------------------------------------------------------- real browser
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _browser_available() -> str | None:
+    """None when a browser test can run, else the reason it cannot."""
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} is not installed (Debian package 'chromium'; `make test` installs it on Debian)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed"
+    return None
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    """Start ``streamlit run Home.py`` on a free loopback port for the whole session."""
+    reason = _browser_available()
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests must run under CI: {reason}")
+        pytest.skip(reason)
+    port = _free_port()
+    log = (ROOT / "tests" / "screenshots")
+    log.mkdir(parents=True, exist_ok=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "Home.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, stdout=open(log / "server.log", "wb"), stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("the app server did not answer /_stcore/health within 60 s")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser(app_url: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser, app_url: str):
+    """``open_page(path, lang)`` loads ``/<path>?lang=<lang>``, waits for the script run to end, returns the page."""
+    contexts = []
+
+    def _open(path: str, lang: str = "en", wait_for: str = "h1", timeout_ms: int = 120_000):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{app_url}/{path}?lang={lang}", wait_until="domcontentloaded")
+        page.wait_for_selector(wait_for, timeout=timeout_ms)
+        wait_for_idle(page, timeout_ms)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def wait_for_idle(page, timeout_ms: int = 120_000) -> None:
+    """Wait until Streamlit's "running" indicator has been gone for a moment."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    quiet_since = None
+    while time.monotonic() < deadline:
+        running = page.locator('[data-testid="stStatusWidget"]').count() > 0
+        if running:
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since > 1.0:
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError("the page kept running past the timeout")
+
+
+def screenshot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def error_boxes(page) -> list[str]:
+    """Texts of error alerts and exceptions shown on the page."""
+    selectors = '[data-testid="stException"], [data-testid="stAlertContentError"]'
+    return [el.inner_text() for el in page.locator(selectors).all()]

@@ -1,0 +1,30 @@
+"""Real browser: every page of the navigation opens in headless Chromium in both languages."""
+import pytest
+
+from core.i18n import translate
+from tests.conftest import LANGS, PAGE_IDS, error_boxes, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_and_every_page_render(open_page, lang: str) -> None:
+    page = open_page("", lang)
+    assert page.locator("h1").first.inner_text().strip() == translate("app.title", lang)
+    assert not error_boxes(page)
+    screenshot(page, f"home-{lang}")
+    nav_links = page.locator('[data-testid="stSidebarNav"] a')
+    assert nav_links.count() == len(PAGE_IDS) + 1, "Home plus one link per page"
+    for page_id in PAGE_IDS:
+        page.locator(f'[data-testid="stSidebarNav"] a[href$="/{page_id}"]').first.click()
+        title = translate(f"page.{page_id}", lang)
+        page.wait_for_function(
+            "t => [...document.querySelectorAll('h1')].some(h => h.innerText.trim() === t)", arg=title,
+            timeout=120_000,
+        )
+        from tests.conftest import wait_for_idle
+
+        wait_for_idle(page)
+        assert not error_boxes(page), (page_id, error_boxes(page))
+        assert f"lang={lang}" in page.url, "the language stays in the URL across pages"
+        screenshot(page, f"{page_id}-{lang}")

@@ -1,0 +1,35 @@
+"""The translation table is complete in both languages and its placeholders agree."""
+import string
+
+import pytest
+
+from core.i18n import LANGUAGES, TABLE, normalise_language, translate
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(TABLE))
+def test_every_key_has_both_languages(key: str) -> None:
+    texts = TABLE[key]
+    assert set(texts) == set(LANGUAGES), f"{key}: languages {sorted(texts)}"
+    assert all(t.strip() for t in texts.values()), f"{key}: empty text"
+    assert _fields(texts["en"]) == _fields(texts["zh"]), f"{key}: placeholders differ"
+
+
+def test_chinese_is_chinese() -> None:
+    """A zh text identical to the en one is an untranslated copy (formulas and names aside)."""
+    copies = [k for k, t in TABLE.items() if t["en"] == t["zh"] and any(c.isalpha() for c in t["en"]) and len(t["en"]) > 12]
+    assert not copies, copies
+
+
+def test_normalise_language() -> None:
+    assert normalise_language("zh-CN") == "zh"
+    assert normalise_language(None) == "en"
+    assert normalise_language("xx") == "en"
+
+
+def test_missing_key_fails_loudly() -> None:
+    with pytest.raises(KeyError):
+        translate("no.such.key", "en")
