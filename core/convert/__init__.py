@@ -1,0 +1,1 @@
+"""Converters that turn shipped model files (ONNX, Darknet, Keras) into PyTorch modules."""
