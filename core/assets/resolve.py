@@ -57,7 +57,11 @@ def status(entry: Asset) -> Status:
 
 def resolve(asset_id: str) -> Path:
     """The verified path of ``asset_id``; ``AssetError`` names the install command otherwise."""
-    entry = asset(asset_id)
+    return resolve_entry(asset(asset_id))
+
+
+def resolve_entry(entry: Asset) -> Path:
+    """``resolve`` for a registry entry."""
     state = status(entry)
     if state is Status.MISSING:
         raise AssetError("err.asset_missing", asset=entry.id, command=entry.install_command)

@@ -92,6 +92,10 @@ STRINGS = {
         "en": "The file of '{asset}' does not match its checksum (it may be damaged). Reinstall it with: {command}",
         "zh": "“{asset}”的文件与校验值不符（可能已损坏）。请用以下命令重新安装：{command}",
     },
+    "err.download_failed": {
+        "en": "Downloading '{asset}' failed ({reason}). Nothing was kept; try again later.",
+        "zh": "下载“{asset}”失败（{reason}）。未保留任何文件，请稍后重试。",
+    },
     "err.image_empty": {"en": "The uploaded file is empty.", "zh": "上传的文件是空的。"},
     "err.image_too_big_bytes": {
         "en": "The file is {size_mb:.1f} MB; the limit is {limit_mb} MB.",
