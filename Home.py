@@ -37,9 +37,9 @@ def choose_language() -> None:
 
 
 @st.cache_data(ttl=300, show_spinner=False)
-def asset_table() -> list[tuple[str, str, str, float, bool]]:
+def asset_table() -> list[tuple[str, str, str, float | None, bool]]:
     """(id, description, status, size MB, default) for every asset; hashes are checked once."""
-    return [(a.id, a.description, s.value, a.size / 1e6, a.default) for a, s in statuses()]
+    return [(a.id, a.description, s.value, a.size / 1e6 if a.size else None, a.default) for a, s in statuses()]
 
 
 def show_assets() -> None:
@@ -56,7 +56,7 @@ def show_assets() -> None:
                 tr("assets.col.id"): [r[0] for r in rows],
                 tr("assets.col.what"): [r[1] for r in rows],
                 tr("assets.col.status"): [_status_text(r[2], r[4]) for r in rows],
-                tr("assets.col.size"): [round(r[3], 1) for r in rows],
+                tr("assets.col.size"): [round(r[3], 1) if r[3] else None for r in rows],
             },
             hide_index=True,
         )

@@ -1,6 +1,7 @@
 """Every page file runs through the real Home.py frame in both languages without an exception."""
 import pytest
 
+from core.assets import ASSETS
 from core.i18n import translate
 
 from tests.conftest import LANGS, PAGE_IDS, ROOT, assert_clean, run_page
@@ -23,3 +24,7 @@ def test_home_runs_clean(lang: str) -> None:
     at.run()
     assert_clean(at)
     assert at.title[0].value == {"en": "Deep Learning Visual Lab", "zh": "深度学习可视化实验室"}[lang]
+    assert at.success and at.success[0].value == translate("home.assets_ok", lang, count=sum(a.default for a in ASSETS)), "asset status shown"
+    device_caption = translate("app.device", lang, device="")
+    assert any(c.value.startswith(device_caption) for c in at.caption), "the device in use is shown"
+    assert len(at.sidebar.radio) == 1 and at.sidebar.radio[0].value == lang
