@@ -1,0 +1,118 @@
+"""The detector end to end: load a model once, run it once per input, re-filter cheaply.
+
+``raw_predictions`` is the heavy, cacheable step (preprocess + forward + decode);
+``detect`` is the live step a slider re-runs (threshold + NMS + mapping back to the photo).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from PIL import Image
+
+from core.assets import is_installed, resolve
+from core.detection.cfg import read_cfg
+from core.detection.darknet import Darknet
+from core.detection.postprocess import Candidates, Selection, decode, select
+from core.detection.preprocess import Transform, check_size, fit, to_tensor
+from core.detection.weights import load_weights
+from core.device import device
+
+# model id -> (cfg asset id, weights asset id); the tiny model ships offline, the full one is optional.
+MODELS: dict[str, tuple[str, str]] = {
+    "yolov3-tiny": ("yolov3-tiny.cfg", "yolov3-tiny.weights"),
+    "yolov3": ("yolov3.cfg", "yolov3.weights"),
+}
+DEFAULT_MODEL = "yolov3-tiny"
+DEFAULT_CONF = 0.25
+DEFAULT_IOU = 0.45
+DEFAULT_SIZE = 416
+
+
+def available_models() -> list[str]:
+    """Model ids whose cfg and weights are installed; the offline default always comes first."""
+    def installed(asset_id: str) -> bool:
+        try:
+            return is_installed(asset_id)
+        except KeyError:  # the optional full-size ids may not be registered at all
+            return False
+
+    return [DEFAULT_MODEL] + [m for m, ids in MODELS.items() if m != DEFAULT_MODEL and all(map(installed, ids))]
+
+
+def build_model(cfg: str | Path, weights: str | Path) -> Darknet:
+    """A ready model: built from ``cfg``, weights loaded (BN folded), eval, no grads, on the device."""
+    model = Darknet(read_cfg(cfg))
+    load_weights(model, weights)
+    model = model.eval().requires_grad_(False).to(device())
+    if device().type == "cpu":
+        model = model.to(memory_format=torch.channels_last)
+    return model
+
+
+def load_model(model_id: str = DEFAULT_MODEL) -> Darknet:
+    cfg_id, weights_id = MODELS[model_id]
+    return build_model(resolve(cfg_id), resolve(weights_id))
+
+
+def class_names() -> list[str]:
+    """The 80 COCO class names, in the order of the model's class outputs."""
+    return [n.strip() for n in resolve("coco.names").read_text(encoding="utf-8").splitlines() if n.strip()]
+
+
+@dataclass(frozen=True)
+class RawPrediction:
+    """What one forward pass gives, kept per (image, model, size, resize mode)."""
+
+    candidates: Candidates  # on the CPU
+    transform: Transform
+    network_input: Image.Image  # the square image the network saw
+    anchors: tuple[tuple[tuple[float, float], ...], ...]  # per head, (w, h) in input pixels
+
+
+def raw_predictions(model: Darknet, image: Image.Image, size: int = DEFAULT_SIZE,
+                    mode: str = "letterbox") -> RawPrediction:
+    """The heavy step: fit the image, run the network once, decode every candidate box."""
+    network_input, transform = fit(image, check_size(size), mode)
+    x = to_tensor(network_input).to(device())  # (1, 3, S, S)
+    if device().type == "cpu":
+        x = x.contiguous(memory_format=torch.channels_last)
+    with torch.inference_mode():
+        raw = model(x)
+        candidates = decode([r.float() for r in raw], model.heads, (size, size))
+    candidates = Candidates(*(v.cpu() if isinstance(v, torch.Tensor) else v for v in vars(candidates).values()))
+    return RawPrediction(candidates, transform, network_input, tuple(h.anchors for h in model.heads))
+
+
+@dataclass(frozen=True)
+class Detection:
+    """One final box, in original image pixels, with where it came from."""
+
+    label: str
+    class_id: int
+    score: float  # objectness × class probability
+    objectness: float
+    class_prob: float
+    box: tuple[float, float, float, float]  # x1, y1, x2, y2 in the original image
+    scale: int
+    cell: tuple[int, int]  # column, row in its grid
+    anchor: int
+    candidate: int  # row in the candidates
+
+
+def detect(raw: RawPrediction, names: list[str], conf: float = DEFAULT_CONF, iou: float = DEFAULT_IOU,
+           classes: set[int] | None = None) -> tuple[list[Detection], Selection]:
+    """The live step: threshold, NMS, map back. Returns the kept detections and the full selection."""
+    selection = select(raw.candidates, conf, iou, classes)
+    c = raw.candidates
+    index = selection.index[selection.kept]
+    boxes = raw.transform.to_original(c.boxes[index])  # (K, 4)
+    detections = [
+        Detection(names[int(label)], int(label), float(score), float(c.objectness[i]),
+                  float(c.class_probs[i, label]), tuple(float(v) for v in box), int(c.scale[i]),
+                  (int(c.cell[i, 0]), int(c.cell[i, 1])), int(c.anchor[i]), int(i))
+        for i, label, score, box in zip(index.tolist(), selection.labels[selection.kept],
+                                        selection.scores[selection.kept], boxes)
+    ]
+    return detections, selection
