@@ -1,4 +1,275 @@
-"""Placeholder until the attention page is built."""
-from pages.ui import coming_soon
+"""Attention heatmaps: a real transformer's self-attention, head by head, and positional encoding.
 
-coming_soon("attention", "soon.attention")
+The model runs once per (text, window) and its 6 × 12 attention maps are cached; toggles
+re-tidy the cached maps once, and every slider (layer, head, threshold, token) only picks and
+draws.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import streamlit as st
+import torch
+
+from core.attention import figures
+from core.attention.by_hand import attention_steps
+from core.attention.extract import WINDOW, Attention, Encoded, attend, encode, token_embeddings
+from core.attention.model import MiniLM, load_minilm
+from core.attention.positional import add_to_embeddings, similarity, sinusoidal
+from core.attention.transform import below, thumbnails
+from core.attention.views import MODES, Tidy, pick, tidy
+from core.i18n import translate
+from pages.ui import lang, page_title, text_input_or_upload, theory, tr, user_errors
+
+SAMPLE = (Path(__file__).resolve().parent.parent / "assets" / "text" / "attention_sample.txt").read_text("utf-8").strip()
+VIEWS = ("heatmap", "head", "model", "positional", "by_hand")
+DEFAULT_LAYER, DEFAULT_HEAD, FOCUS = 4, 2, "it"  # the sample's coreference head: "it" → "animal"
+THUMB = 32  # model-view maps are pooled down to at most this many rows
+PE_TOKENS = 48  # "PE added to embeddings" shows the window's first tokens only
+
+
+@dataclass(frozen=True)
+class Params:
+    mode: str
+    layer: int  # 0-based
+    head: int  # 0-based
+    hide_special: bool
+    merge_words: bool
+    threshold: float
+
+
+# ---------------------------------------------------------------- cached heavy work
+
+
+@st.cache_resource(show_spinner=False)
+def _model() -> MiniLM:
+    return load_minilm()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _encode(text: str) -> Encoded:
+    return encode(_model(), text)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _attention(text: str, window: int) -> Attention:
+    return attend(_model(), _encode(text), window)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _tidy(text: str, window: int, hide_special: bool, merge_words: bool) -> Tidy:
+    return tidy(_attention(text, window), hide_special=hide_special, merge_words=merge_words)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _thumbs(text: str, window: int, hide_special: bool, merge_words: bool) -> np.ndarray:
+    return thumbnails(_tidy(text, window, hide_special, merge_words).weights, THUMB).numpy()
+
+
+# ---------------------------------------------------------------- input and controls
+
+
+def _in_language(label: Callable[[str, object], str]) -> Callable[[object], str]:
+    """A ``format_func`` that translates into the reader's language of *this* run.
+
+    AppTest calls format functions outside the script run, where the session's language is unknown,
+    so the language is read now and bound in.
+    """
+    code = lang()
+    return lambda option: label(code, option)
+
+
+def read_input() -> tuple[str, Encoded, int]:
+    """The text, its tokens, and the 512-token window to look at (with notes for long or non-English text)."""
+    text = text_input_or_upload("att", SAMPLE, label_key="att.input", upload_label_key="att.upload")
+    with user_errors(), st.spinner(tr("att.loading")):
+        encoded = _encode(text)
+    if encoded.looks_non_english:
+        st.warning(tr("att.note.non_english", unknown=encoded.unknown, total=len(encoded.tokens)))
+        st.code(" ".join(encoded.tokens[:400]), language=None, wrap_lines=True)
+    windows = encoded.windows
+    window = 0
+    if len(windows) > 1:
+        st.info(tr("att.note.windows", tokens=len(encoded.ids), size=WINDOW, windows=len(windows)))
+        window = st.selectbox(
+            tr("att.window"), range(len(windows)), key="att_window",
+            format_func=_in_language(lambda code, w: translate(
+                "att.window.item", code, number=w + 1, start=windows[w][0] + 1, end=windows[w][1])))
+    return text, encoded, window
+
+
+def controls(layers: int, heads: int) -> Params:
+    """Which map to show and how to tidy it; every choice here is cheap."""
+    with st.container(border=True):
+        left, middle, right = st.columns([1.1, 1.4, 1.2])
+        mode = left.radio(tr("att.mode"), MODES, key="att_mode",
+                          format_func=_in_language(lambda code, m: translate(f"att.mode.{m}", code)))
+        layer = middle.slider(tr("att.layer"), 1, layers, DEFAULT_LAYER, key="att_layer")
+        head = middle.slider(tr("att.head"), 1, heads, DEFAULT_HEAD, key="att_head", disabled=mode != "head")
+        hide_special = right.toggle(tr("att.hide_special"), value=True, key="att_hide_special")
+        merge_words = right.toggle(tr("att.merge_words"), value=False, key="att_merge_words")
+        threshold = right.slider(tr("att.threshold"), 0.0, 0.5, 0.0, 0.01, key="att_threshold",
+                                 help=tr("att.threshold.help"))
+    return Params(mode, layer - 1, head - 1, hide_special, merge_words, threshold)
+
+
+def _map_title(p: Params, heads: int) -> str:
+    if p.mode == "head":
+        return tr("att.title.head", layer=p.layer + 1, head=p.head + 1)
+    if p.mode == "mean":
+        return tr("att.title.mean", layer=p.layer + 1, heads=heads)
+    return tr("att.title.rollout", layer=p.layer + 1)
+
+
+def _heatmap(view: Tidy, p: Params, heads: int) -> None:
+    matrix = below(pick(view, p.mode, p.layer, p.head), p.threshold).numpy()  # (N, N)
+    st.markdown(f"**{_map_title(p, heads)}**")
+    st.plotly_chart(figures.heatmap(matrix, view.labels, x_title=tr("att.axis.to"), y_title=tr("att.axis.from"),
+                                    value=tr("att.axis.weight")), key="att_heatmap_chart")
+
+
+# ---------------------------------------------------------------- views
+
+
+def show_heatmap(view: Tidy, p: Params, heads: int) -> None:
+    st.caption(tr("att.heatmap.caption"))
+    _heatmap(view, p, heads)
+
+
+def show_head_view(view: Tidy, p: Params, heads: int) -> None:
+    st.caption(tr("att.head_view.caption", layer=p.layer + 1))
+    labels = view.labels
+    if st.session_state.get("att_token") not in range(len(labels)):
+        st.session_state["att_token"] = labels.index(FOCUS) if FOCUS in labels else 0
+    left, right = st.columns([1, 2])
+    token = left.selectbox(tr("att.token"), range(len(labels)), key="att_token",
+                           format_func=lambda i: f"{i + 1}: {labels[i]}")
+    chosen = right.multiselect(tr("att.heads"), range(heads), default=list(range(heads)), key="att_heads",
+                               format_func=_in_language(lambda code, h: translate("att.head.number", code, number=h + 1)))
+    layer = view.weights[p.layer].numpy()  # (H, N, N)
+    st.plotly_chart(figures.head_view(layer, labels, token, sorted(chosen), threshold=p.threshold,
+                                      head_name=tr("att.head")), key="att_head_chart")
+
+
+def _select_from_grid() -> None:
+    """A click on a map of the model view makes it the chosen layer and head."""
+    points = st.session_state["att_grid"].selection.points
+    if points:
+        layer, head = points[0]["customdata"]
+        st.session_state.update(att_layer=int(layer), att_head=int(head), att_mode="head")
+
+
+def show_model_view(text: str, window: int, view: Tidy, p: Params, heads: int) -> None:
+    st.caption(tr("att.model_view.caption"))
+    thumbs = _thumbs(text, window, p.hide_special, p.merge_words)
+    grid = figures.model_view(thumbs, (p.layer, p.head), layer_name=tr("att.layer"), head_name=tr("att.head"))
+    st.plotly_chart(grid, key="att_grid", on_select=_select_from_grid, selection_mode="points")
+    _heatmap(view, Params("head", p.layer, p.head, p.hide_special, p.merge_words, p.threshold), heads)
+
+
+def show_positional(minilm: MiniLM, att: Attention) -> None:
+    st.caption(tr("att.pe.caption"))
+    left, right = st.columns(2)
+    positions = left.slider(tr("att.pe.positions"), 8, 512, 64, 8, key="att_pe_positions")
+    dim = right.select_slider(tr("att.pe.dim"), [16, 32, 64, 128, 256, 384, 512], 128, key="att_pe_dim")
+    pe = sinusoidal(positions, dim)  # (P, d)
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{tr('att.pe.matrix')}**")
+        st.plotly_chart(figures.matrix(pe.numpy(), x_title=tr("att.pe.dimension"), y_title=tr("att.pe.position"),
+                                       height=420), key="att_pe_chart")
+    with right:
+        st.markdown(f"**{tr('att.pe.similarity')}**")
+        st.plotly_chart(figures.matrix(similarity(pe).numpy(), x_title=tr("att.pe.position"),
+                                       y_title=tr("att.pe.position"), colorscale="Viridis", height=420),
+                        key="att_pe_sim_chart")
+    st.markdown(f"**{tr('att.pe.added', tokens=min(PE_TOKENS, len(att.tokens)))}**")
+    tokens = att.tokens[:PE_TOKENS]
+    ids = minilm.tokenizer.convert_tokens_to_ids(tokens)
+    embeddings = token_embeddings(minilm, ids)  # (T, 384)
+    scaled = embeddings * embeddings.shape[1] ** 0.5
+    parts = {"att.pe.embedding": scaled, "att.pe.encoding": sinusoidal(*embeddings.shape),
+             "att.pe.sum": add_to_embeddings(embeddings)}
+    for column, (key, values) in zip(st.columns(3), parts.items()):
+        with column:
+            st.markdown(tr(key))
+            st.plotly_chart(figures.matrix(values.numpy(), x_title=tr("att.pe.dimension"), y_title=tr("att.pe.token"),
+                                           y_labels=tokens, height=360), key=f"att_pe_{key}")
+
+
+def _editor(name: str, rows: int, cols: int, seed: int) -> torch.Tensor:
+    """An editable small matrix (rows = tokens x1…xn); empty cells count as 0."""
+    generator = torch.Generator().manual_seed(seed)
+    start = torch.round(torch.randn(rows, cols, generator=generator) * 10) / 10
+    frame = {f"{name}{j + 1}": start[:, j].tolist() for j in range(cols)}
+    st.markdown(f"**{name}**")
+    edited = st.data_editor(frame, key=f"att_{name.lower()}_{rows}x{cols}", hide_index=True)
+    values = np.array([[edited[c][i] for c in frame] for i in range(rows)], dtype=float)
+    return torch.tensor(np.nan_to_num(values), dtype=torch.float32)
+
+
+def show_by_hand() -> None:
+    st.caption(tr("att.hand.caption"))
+    left, middle, right = st.columns(3)
+    n = left.number_input(tr("att.hand.tokens"), 2, 6, 3, key="att_hand_tokens")
+    d = middle.number_input(tr("att.hand.dim"), 1, 4, 2, key="att_hand_dim")
+    temperature = right.slider(tr("att.hand.temperature"), 0.1, 5.0, 1.0, 0.1, key="att_temperature")
+    q_col, k_col, v_col = st.columns(3)
+    with q_col:
+        q = _editor("Q", n, d, 1)
+    with k_col:
+        k = _editor("K", n, d, 2)
+    with v_col:
+        v = _editor("V", n, d, 3)
+    steps = attention_steps(q, k, v, temperature)
+    names = [f"x{i + 1}" for i in range(n)]
+    shown = [("att.hand.scores", steps.scores, names), ("att.hand.scaled", steps.scaled, names),
+             ("att.hand.weights", steps.weights, names), ("att.hand.output", steps.output, None)]
+    for column, (key, values, x_labels) in zip(st.columns(4), shown):
+        with column:
+            st.markdown(tr(key, d=d, temperature=temperature))
+            figure = figures.matrix(values.numpy(), x_title="", y_title="", annotate=True, x_labels=x_labels,
+                                    y_labels=names, colorscale="Blues" if key == "att.hand.weights" else "RdBu",
+                                    height=260)
+            st.plotly_chart(figure, key=f"att_{key}")
+    reference = torch.nn.functional.scaled_dot_product_attention(q, k, v, scale=1 / (d ** 0.5 * temperature))
+    st.caption(tr("att.hand.check", delta=float((reference - steps.output).abs().max())))
+
+
+def main() -> None:
+    page_title("page.attention")
+    st.markdown(tr("att.intro"))
+    with user_errors(), st.spinner(tr("att.loading")):
+        minilm = _model()
+    text, encoded, window = read_input()
+    with user_errors(), st.spinner(tr("att.computing")):
+        att = _attention(text, window)
+    st.caption(tr("att.tokens", count=len(att.tokens)))
+    p = controls(minilm.layers, minilm.heads)
+    view = _tidy(text, window, p.hide_special, p.merge_words)
+    chosen = st.radio(tr("att.view"), VIEWS, format_func=_in_language(lambda code, v: translate(f"att.view.{v}", code)), horizontal=True,
+                      key="att_view")
+    if chosen == "heatmap":
+        show_heatmap(view, p, minilm.heads)
+    elif chosen == "head":
+        show_head_view(view, p, minilm.heads)
+    elif chosen == "model":
+        show_model_view(text, window, view, p, minilm.heads)
+    elif chosen == "positional":
+        show_positional(minilm, att)
+    else:
+        show_by_hand()
+    theory([
+        r"z_i = \sum_j \alpha_{ij}\, v_j, \qquad \alpha_{ij} = \frac{\exp(q_i \cdot k_j / \sqrt{d_k})}{\sum_{j'} \exp(q_i \cdot k_{j'} / \sqrt{d_k})}",
+        r"\operatorname{Attention}(Q, K, V) = \operatorname{softmax}\!\left(\frac{Q K^\top}{\sqrt{d_k}}\right) V",
+        r"\operatorname{MultiHead}(X) = \operatorname{Concat}(\mathrm{head}_1, \dots, \mathrm{head}_h)\, W^O, \quad \mathrm{head}_i = \operatorname{Attention}(X W_i^Q, X W_i^K, X W_i^V)",
+        r"X' = \operatorname{LayerNorm}(X + \operatorname{MultiHead}(X)), \qquad Y = \operatorname{LayerNorm}(X' + \operatorname{FFN}(X'))",
+        r"PE_{(pos,\,2i)} = \sin\!\left(pos / 10000^{2i/d}\right), \qquad PE_{(pos,\,2i+1)} = \cos\!\left(pos / 10000^{2i/d}\right)",
+        r"\tilde{A}^{(l)} = \tfrac12 \bar{A}^{(l)} + \tfrac12 I, \qquad \text{rollout}^{(l)} = \tilde{A}^{(l)}\, \tilde{A}^{(l-1)} \cdots \tilde{A}^{(1)}",
+    ], "att.theory")
+
+
+main()
