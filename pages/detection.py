@@ -56,11 +56,11 @@ def raw_predictions(data: bytes, model_id: str, size: int, mode: str,
 
 def controls(names: list[str]) -> Params:
     models = pipeline.available_models()
-    model_id = st.radio(tr("det.model"), models, format_func=lambda m: tr(f"det.model.{m}"), key="det_model")
+    model_id = st.radio(tr("det.model"), models, format_func=_labels("det.model", models), key="det_model")
     if "yolov3" not in models:
         st.caption(tr("det.full_missing", command=FETCH_FULL_COMMAND))
     size = st.select_slider(tr("det.size"), INPUT_SIZES, value=pipeline.DEFAULT_SIZE, key="det_size")
-    mode = st.radio(tr("det.mode"), RESIZE_MODES, format_func=lambda m: tr(f"det.mode.{m}"), horizontal=True,
+    mode = st.radio(tr("det.mode"), RESIZE_MODES, format_func=_labels("det.mode", RESIZE_MODES), horizontal=True,
                     key="det_mode")
     conf = st.slider(tr("det.conf"), 0.01, 1.0, pipeline.DEFAULT_CONF, 0.01, key="det_conf")
     iou = st.slider(tr("det.iou"), 0.05, 1.0, pipeline.DEFAULT_IOU, 0.05, key="det_iou")
@@ -102,11 +102,10 @@ def show_nms(image: Image.Image, raw: pipeline.RawPrediction, selection: Selecti
 
 
 def show_grid(raw: pipeline.RawPrediction, detections: list[pipeline.Detection], size: int) -> None:
-    scales = list(range(len(raw.candidates.grids)))
-    scale = st.radio(tr("det.grid_scale"), scales, horizontal=True, key="det_grid_scale",
-                     format_func=lambda s: tr("det.grid_option", rows=raw.candidates.grids[s][0],
-                                              cols=raw.candidates.grids[s][1],
-                                              stride=size // raw.candidates.grids[s][1]))
+    options = {s: tr("det.grid_option", rows=rows, cols=cols, stride=size // cols)
+               for s, (rows, cols) in enumerate(raw.candidates.grids)}
+    scale = st.radio(tr("det.grid_scale"), list(options), format_func=options.__getitem__, horizontal=True,
+                     key="det_grid_scale")
     mine = [d for d in detections if d.scale == scale]
     boxes = raw.candidates.boxes[[d.candidate for d in mine]].view(-1, 4)  # input pixels
     picture = draw.grid_view(raw.network_input, raw.candidates.grids[scale], [d.cell for d in mine],
@@ -158,6 +157,11 @@ def show_iou(threshold: float) -> None:
         st.caption(tr("det.iou_verdict", threshold=threshold, verdict=verdict))
 
 
+def _labels(prefix: str, options: tuple[str, ...] | list[str]):
+    """``format_func`` for option ids, translated now (AppTest may call it outside the script run)."""
+    return {o: tr(f"{prefix}.{o}") for o in options}.__getitem__
+
+
 def _grid_name(raw: pipeline.RawPrediction, scale: int) -> str:
     rows, cols = raw.candidates.grids[scale]
     return f"{rows}×{cols}"
@@ -179,7 +183,7 @@ def main() -> None:
                                             set(params.classes) if params.classes else None)
     filter_ms = (time.perf_counter() - start) * 1000
     with right:
-        view = st.radio(tr("det.view"), VIEWS, format_func=lambda v: tr(f"det.view.{v}"), horizontal=True,
+        view = st.radio(tr("det.view"), VIEWS, format_func=_labels("det.view", VIEWS), horizontal=True,
                         key="det_view")
         st.caption(tr("det.summary", candidates=len(raw.candidates.objectness), scales=len(raw.candidates.grids),
                       grids=", ".join(_grid_name(raw, s) for s in range(len(raw.candidates.grids))),
