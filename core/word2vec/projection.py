@@ -1,0 +1,46 @@
+"""Project word vectors to 2-D or 3-D for a map: PCA (fast, linear, default) or t-SNE (slow, local).
+
+PCA keeps the directions of largest variance, so parallel offsets (king→queen, man→woman)
+stay parallel on the map; t-SNE keeps neighbourhoods but bends global geometry.
+"""
+from __future__ import annotations
+
+import numpy as np
+from gensim.models import KeyedVectors
+
+PROJECTIONS = ("pca", "tsne")
+
+
+def project(vectors: np.ndarray, method: str = "pca", dims: int = 2, seed: int = 0) -> np.ndarray:
+    """(N, D) vectors → (N, dims) coordinates. Needs N > dims."""
+    if method not in PROJECTIONS:
+        raise ValueError(f"unknown projection {method!r}; expected one of {PROJECTIONS}")
+    if dims not in (2, 3):
+        raise ValueError(f"dims must be 2 or 3, not {dims}")
+    n = vectors.shape[0]
+    if n <= dims:
+        raise ValueError(f"need more than {dims} words to project, got {n}")
+    centred = vectors - vectors.mean(axis=0)  # (N, D)
+    if method == "pca":
+        _, _, components = np.linalg.svd(centred, full_matrices=False)  # rows: principal axes (D,)
+        return centred @ components[:dims].T  # (N, dims)
+    from sklearn.manifold import TSNE
+
+    tsne = TSNE(n_components=dims, perplexity=min(30.0, (n - 1) / 3), init="pca", random_state=seed,
+                max_iter=500)
+    return tsne.fit_transform(centred.astype(np.float64))  # (N, dims)
+
+
+def map_words(space: KeyedVectors, seeds: list[str], per_word: int = 10, restrict: int | None = None) -> list[str]:
+    """The words to draw around ``seeds`` (vocabulary keys): each seed and its nearest neighbours."""
+    words: dict[str, None] = {}
+    for seed in seeds:
+        words[seed] = None
+        for word, _ in space.most_similar(seed, topn=per_word, restrict_vocab=restrict):
+            words[word] = None
+    return list(words)
+
+
+def unit_vectors(space: KeyedVectors, words: list[str]) -> np.ndarray:
+    """(N, D) unit-length vectors of ``words``: maps show directions, as cosine does."""
+    return np.stack([space.get_vector(w, norm=True) for w in words])
