@@ -1,0 +1,182 @@
+"""Race views as plain plotly figures: the animated contour, the 3-D surface and loss vs step.
+
+Figures are built from dicts with plotly's validation off (``_validate=False``): an animated
+race has hundreds of traces across its frames and validating them would cost more than the race.
+The animation is plotly frames played by the browser (play / pause, a step slider), no server loop.
+"""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+import torch
+
+from core.i18n import translate
+from core.optimizers.race import RaceResult
+from core.optimizers.surfaces import Surface
+
+COLORS = {"sgd": "#1f77b4", "momentum": "#ff7f0e", "nesterov": "#2ca02c", "adagrad": "#9467bd",
+          "rmsprop": "#8c564b", "adam": "#d62728", "adamw": "#e377c2", "nadam": "#17becf", "radam": "#bcbd22"}
+MAX_FRAMES = 40
+MAX_PATH_POINTS = 150  # per racer in the contour: a longer path is drawn with a stride
+CLICK_GRID = 25  # clickable points per side for "start here"
+CONTOUR_SIZE = 100
+
+
+def racer_label(result: RaceResult, racer: int, lang: str) -> str:
+    """``Adam (lr 0.1)``: kind plus learning rate, so two racers of one kind stay apart."""
+    spec = result.racers[racer]
+    return f"{translate(f'opt.kind.{spec.kind}', lang)} (lr {spec.lr:g})"
+
+
+def surface_grid(surface: Surface, n: int = CONTOUR_SIZE) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``xs (n,)``, ``ys (n,)`` and the plotted height ``(n, n)``: log(1 + f − min) when values span decades."""
+    xs, ys, z = surface.grid(n)
+    return xs.numpy(), ys.numpy(), display_height(surface, z).numpy()
+
+
+def display_height(surface: Surface, z: torch.Tensor | np.ndarray) -> torch.Tensor | np.ndarray:
+    """What the plots show for a loss ``z``: log(1 + f − f*) on log surfaces, else ``f`` itself."""
+    if not surface.log_contours:
+        return z
+    gap = z - (surface.f_min or 0.0)
+    return torch.log1p(gap.clamp(min=0)) if torch.is_tensor(gap) else np.log1p(np.clip(gap, 0, None))
+
+
+def _height_title(surface: Surface, lang: str) -> str:
+    return translate("opt.fig.log_loss" if surface.log_contours else "opt.fig.loss", lang)
+
+
+def _frame_steps(steps: int) -> np.ndarray:
+    """The steps shown by the animation frames: at most MAX_FRAMES, always 0 and the last."""
+    return np.unique(np.linspace(0, steps, min(steps, MAX_FRAMES) + 1).round().astype(int))
+
+
+def _path_upto(path: np.ndarray, t: int, stride: int) -> np.ndarray:
+    """``(k, 2)`` the path up to step ``t`` every ``stride`` points, ending exactly at ``t``."""
+    return np.concatenate([path[:t:stride], path[t:t + 1]])
+
+
+def _palette(colors: list[str]) -> dict:
+    """Marker options that map racer index i to ``colors[i]``: numeric colours are far cheaper than strings."""
+    n = len(colors)
+    scale = [[edge / n, color] for i, color in enumerate(colors) for edge in (i, i + 1)]
+    return {"colorscale": scale, "cmin": -0.5, "cmax": n - 0.5, "showscale": False}
+
+
+def contour_race(surface: Surface, grid: tuple[np.ndarray, np.ndarray, np.ndarray], result: RaceResult,
+                 lang: str) -> go.Figure:
+    """Contour of the surface with every racer's path, animated step by step in the browser.
+
+    Each racer's whole path is drawn faintly (its legend entry); the animation moves two traces
+    only: the trail (dots of every racer up to the frame's step) and the heads (one marker per
+    racer), so a frame is two small traces however many racers run. Trace order: contour, click
+    grid, minima, start, one faint path per racer, trail, heads.
+    """
+    xs, ys, z = grid
+    steps, n = result.steps, len(result.racers)
+    stride = max(1, int(np.ceil((steps + 1) / MAX_PATH_POINTS)))
+    colors = [COLORS[spec.kind] for spec in result.racers]
+    start = result.paths[0, 0]
+    gx, gy = np.meshgrid(np.linspace(*surface.x_range, CLICK_GRID), np.linspace(*surface.y_range, CLICK_GRID))
+    data = [
+        {"type": "contour", "x": xs, "y": ys, "z": z, "colorscale": "Viridis", "ncontours": 30,
+         "showscale": False, "hoverinfo": "skip", "contours": {"coloring": "heatmap", "showlines": True},
+         "line": {"width": 0.5, "color": "rgba(255,255,255,0.35)"}},
+        {"type": "scatter", "mode": "markers", "x": gx.ravel().round(3), "y": gy.ravel().round(3),
+         "marker": {"size": 12, "color": "rgba(0,0,0,0)"}, "showlegend": False, "name": "click",
+         "hovertemplate": translate("opt.fig.click_here", lang) + " (%{x:.2f}, %{y:.2f})<extra></extra>"},
+        {"type": "scatter", "mode": "markers", "x": [m[0] for m in surface.minima],
+         "y": [m[1] for m in surface.minima], "name": translate("opt.fig.minimum", lang), "hoverinfo": "skip",
+         "marker": {"symbol": "star", "size": 16, "color": "white", "line": {"color": "black", "width": 1}}},
+        {"type": "scatter", "mode": "markers", "x": [start[0]], "y": [start[1]], "hoverinfo": "skip",
+         "name": translate("opt.fig.start", lang),
+         "marker": {"symbol": "x", "size": 12, "color": "white", "line": {"color": "black", "width": 1}}},
+    ]
+    for i in range(n):
+        path = result.paths[::stride, i]
+        data.append({"type": "scatter", "mode": "lines", "x": path[:, 0], "y": path[:, 1], "name": racer_label(result, i, lang),
+                     "line": {"color": colors[i], "width": 1.5}, "opacity": 0.45, "hoverinfo": "skip"})
+    moving = [len(data), len(data) + 1]
+    palette = _palette(colors)
+
+    def moving_data(t: int) -> list[dict]:
+        trails = [_path_upto(result.paths[:, i], t, stride) for i in range(n)]  # (k_i, 2) each
+        trail = np.concatenate(trails)
+        trail_racer = np.repeat(np.arange(n), [len(p) for p in trails])  # racer index of each dot
+        heads = result.paths[t]  # (R, 2)
+        return [
+            {"type": "scatter", "mode": "markers", "x": trail[:, 0], "y": trail[:, 1], "showlegend": False,
+             "marker": {"size": 4, "color": trail_racer, **palette}, "hoverinfo": "skip"},
+            {"type": "scatter", "mode": "markers", "x": heads[:, 0], "y": heads[:, 1], "showlegend": False,
+             "marker": {"size": 11, "color": np.arange(n), **palette, "line": {"color": "white", "width": 1.5}},
+             "hoverinfo": "skip"},
+        ]
+
+    frame_steps = _frame_steps(steps)
+    frames = [{"name": str(t), "data": moving_data(int(t)), "traces": moving} for t in frame_steps]
+    data += moving_data(steps)
+    step_label = translate("opt.fig.step", lang)
+    play = {"frame": {"duration": 80, "redraw": False}, "transition": {"duration": 0}, "fromcurrent": False,
+            "mode": "immediate"}
+    layout = {
+        "xaxis": {"range": list(surface.x_range), "title": {"text": "x"}},
+        "yaxis": {"range": list(surface.y_range), "title": {"text": "y"}},
+        "height": 600, "margin": {"l": 50, "r": 20, "t": 30, "b": 40},
+        "legend": {"orientation": "h", "y": -0.3}, "hovermode": "closest",
+        "updatemenus": [{
+            "type": "buttons", "direction": "left", "x": 0.0, "y": -0.1, "xanchor": "left", "yanchor": "top",
+            "showactive": False, "pad": {"r": 10, "t": 0},
+            "buttons": [
+                {"label": "▶ " + translate("opt.fig.play", lang), "method": "animate", "args": [None, play]},
+                {"label": "❚❚ " + translate("opt.fig.pause", lang), "method": "animate",
+                 "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate",
+                                   "transition": {"duration": 0}}]},
+            ],
+        }],
+        "sliders": [{
+            "active": len(frame_steps) - 1, "x": 0.3, "len": 0.7, "y": -0.06, "yanchor": "top",
+            "currentvalue": {"prefix": f"{step_label}: "}, "pad": {"t": 0},
+            "steps": [{"label": str(t), "method": "animate",
+                       "args": [[str(t)], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate",
+                                           "transition": {"duration": 0}}]} for t in frame_steps],
+        }],
+    }
+    return go.Figure(data=data, layout=layout, frames=frames, _validate=False)
+
+
+def surface_3d(surface: Surface, grid: tuple[np.ndarray, np.ndarray, np.ndarray], result: RaceResult,
+               lang: str) -> go.Figure:
+    """The surface in 3-D with each racer's path lying on it."""
+    xs, ys, z = grid
+    data = [{"type": "surface", "x": xs, "y": ys, "z": z, "colorscale": "Viridis", "showscale": False,
+             "opacity": 0.85, "hoverinfo": "skip"}]
+    heights = display_height(surface, result.losses)  # (S+1, R)
+    (x0, x1), (y0, y1) = surface.x_range, surface.y_range
+    x, y = result.paths[..., 0], result.paths[..., 1]  # (S+1, R) each
+    heights = np.where((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1), heights, np.nan)  # off the plot: not drawn
+    for i in range(len(result.racers)):
+        data.append({"type": "scatter3d", "mode": "lines", "x": x[:, i], "y": y[:, i],
+                     "z": heights[:, i], "name": racer_label(result, i, lang),
+                     "line": {"color": COLORS[result.racers[i].kind], "width": 5}})
+    layout = {"height": 560, "margin": {"l": 0, "r": 0, "t": 10, "b": 0}, "legend": {"orientation": "h"},
+              "scene": {"xaxis": {"title": {"text": "x"}, "range": list(surface.x_range)},
+                        "yaxis": {"title": {"text": "y"}, "range": list(surface.y_range)},
+                        "zaxis": {"title": {"text": _height_title(surface, lang)}}}}
+    return go.Figure(data=data, layout=layout, _validate=False)
+
+
+def loss_curves(surface: Surface, result: RaceResult, lang: str) -> go.Figure:
+    """Loss vs step: the gap f − f* on a log axis, or f itself when there is no minimum (the saddle)."""
+    f_min = surface.f_min
+    steps = np.arange(result.steps + 1)
+    data = []
+    for i in range(len(result.racers)):
+        y = result.losses[:, i] if f_min is None else np.maximum(result.losses[:, i] - f_min, 1e-16)
+        data.append({"type": "scatter", "mode": "lines", "x": steps, "y": y, "name": racer_label(result, i, lang),
+                     "line": {"color": COLORS[result.racers[i].kind]}})
+    title = translate("opt.fig.loss" if f_min is None else "opt.fig.gap", lang)
+    layout = {"height": 380, "margin": {"l": 60, "r": 20, "t": 10, "b": 40}, "legend": {"orientation": "h"},
+              "xaxis": {"title": {"text": translate("opt.fig.step", lang)}},
+              "yaxis": {"title": {"text": title}, "type": "linear" if f_min is None else "log",
+                        "exponentformat": "power"}}
+    return go.Figure(data=data, layout=layout, _validate=False)
