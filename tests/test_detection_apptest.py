@@ -1,0 +1,93 @@
+"""The detection page through the real app frame, in both languages: an upload, every view, and live sliders."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from core.detection import pipeline
+from core.i18n import translate
+from tests.conftest import ASSETS, LANGS, assert_clean, run_page
+
+
+@pytest.fixture(autouse=True)
+def reader_language(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """AppTest formats radio labels outside the script run, where the session's language is unknown;
+    pin ``pages.ui.lang`` to the test's language so the foundation's source radio formats correctly."""
+    lang = request.node.callspec.params.get("lang", "en") if hasattr(request.node, "callspec") else "en"
+    monkeypatch.setattr("pages.ui.lang", lambda: lang)
+
+
+def upload(at, data: bytes, name: str = "upload.png") -> None:
+    """Switch the image source to upload (by value: the labels are translated) and upload ``data``."""
+    at.session_state["det_source"] = "upload"
+    at.run()
+    at.file_uploader(key="det_upload").set_value((name, data, "image/png")).run()
+
+
+def fresh_motorcycle(seed: int) -> bytes:
+    """motorcycle_left.png with one pixel changed: new bytes, so nothing is cached yet."""
+    image = Image.open(ASSETS / "images" / "motorcycle_left.png").convert("RGB")
+    image.putpixel((0, 0), (seed % 256, 7, 9))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def table_classes(at, lang: str) -> list[str]:
+    return list(at.dataframe[0].value[translate("det.col.class", lang)])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_upload_is_detected_and_every_view_renders(lang: str) -> None:
+    at = run_page("detection", lang)
+    assert_clean(at)
+    assert "cup" in table_classes(at, lang)  # the default sample
+    upload(at, fresh_motorcycle(LANGS.index(lang)))
+    assert_clean(at)
+    assert {"motorbike", "motorcycle"} & set(table_classes(at, lang))
+    for view in ("nms", "grid", "heatmap", "iou", "detections"):
+        at.session_state["det_view"] = view
+        at.run()
+        assert_clean(at)
+    at.session_state["det_view"] = "iou"
+    at.run()
+    assert translate("det.iou_value", lang) in [m.label for m in at.metric]
+
+
+def test_sliders_filter_without_running_the_network_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[int, str]] = []
+    real = pipeline.raw_predictions
+
+    def counting(model, image, size=pipeline.DEFAULT_SIZE, mode="letterbox"):
+        calls.append((size, mode))
+        return real(model, image, size, mode)
+
+    monkeypatch.setattr(pipeline, "raw_predictions", counting)
+    at = run_page("detection", "en")
+    upload(at, fresh_motorcycle(100))
+    assert_clean(at)
+    assert calls == [(416, "letterbox")]
+    kept_at_default = len(at.dataframe[0].value)
+    at.slider(key="det_conf").set_value(0.02).run()
+    at.slider(key="det_iou").set_value(0.9).run()
+    assert len(at.dataframe[0].value) > kept_at_default, "a lower threshold and looser NMS keep more boxes"
+    at.multiselect(key="det_classes").set_value([pipeline.class_names().index("motorbike")]).run()
+    assert set(table_classes(at, "en")) == {"motorbike"}
+    for view in ("nms", "grid", "heatmap", "detections"):
+        at.session_state["det_view"] = view
+        at.run()
+    assert_clean(at)
+    assert calls == [(416, "letterbox")], "thresholds, classes and views only re-filter"
+    at.select_slider(key="det_size").set_value(320).run()
+    assert_clean(at)
+    assert calls == [(416, "letterbox"), (320, "letterbox")], "a new input size does run the network"
+
+
+@pytest.mark.parametrize("lang", ["zh"])
+def test_a_bad_upload_gets_a_clear_message(lang: str) -> None:
+    at = run_page("detection", lang)
+    upload(at, b"not an image at all", "broken.png")
+    assert not at.exception
+    assert [e.value for e in at.error] == [translate("err.image_not_image", lang)]
