@@ -38,7 +38,11 @@ STRINGS = {
         "en": "For unit vectors ‖a − b‖² = 2 − 2·cos, so the same threshold as a distance is L2 ≤ {l2:.3f}.",
         "zh": "对单位向量有 ‖a − b‖² = 2 − 2·cos，所以同一个阈值换成距离就是 L2 ≤ {l2:.3f}。",
     },
-    "face.scale": {"en": "Where the pair falls", "zh": "这一对落在哪里"},
+    "face.same_short": {"en": "same person", "zh": "同一人"},
+    "face.different_short": {"en": "different people", "zh": "不同的人"},
+    "face.working": {"en": "Detecting, aligning and embedding faces…", "zh": "正在检测、对齐并嵌入人脸……"},
+    "face.sample.obama": {"en": "Obama", "zh": "奥巴马"},
+    "face.sample.biden": {"en": "Biden", "zh": "拜登"},
     "face.err.no_face": {
         "en": "No face found in this photo. Try a sharper, well-lit photo in which the face is turned towards "
         "the camera and at least about 20 pixels wide.",
