@@ -64,7 +64,8 @@ def controls(names: list[str]) -> Params:
                     key="det_mode")
     conf = st.slider(tr("det.conf"), 0.01, 1.0, pipeline.DEFAULT_CONF, 0.01, key="det_conf")
     iou = st.slider(tr("det.iou"), 0.05, 1.0, pipeline.DEFAULT_IOU, 0.05, key="det_iou")
-    chosen = st.multiselect(tr("det.classes"), range(len(names)), format_func=names.__getitem__, key="det_classes")
+    chosen = st.multiselect(tr("det.classes"), range(len(names)), format_func=names.__getitem__,
+                            placeholder=tr("det.classes_placeholder"), key="det_classes")
     return Params(model_id, size, mode, conf, iou, frozenset(chosen) or None)
 
 

@@ -24,6 +24,7 @@ STRINGS = {
     "det.conf": {"en": "Confidence threshold", "zh": "置信度阈值"},
     "det.iou": {"en": "NMS IoU threshold", "zh": "NMS 的 IoU 阈值"},
     "det.classes": {"en": "Only these classes (empty: all)", "zh": "只显示这些类别（留空：全部）"},
+    "det.classes_placeholder": {"en": "All 80 COCO classes", "zh": "全部 80 个 COCO 类别"},
     "det.view": {"en": "View", "zh": "视图"},
     "det.view.detections": {"en": "Detections", "zh": "检测结果"},
     "det.view.nms": {"en": "Before / after NMS", "zh": "NMS 前后"},

@@ -1,0 +1,36 @@
+"""Real browser: the detection page shows the annotated image, in both languages."""
+import pytest
+
+from core.i18n import translate
+from tests.conftest import LANGS, error_boxes, screenshot, wait_for_idle
+
+pytestmark = pytest.mark.browser
+
+IMAGE = '[data-testid="stImage"] img'
+
+
+def _open(open_page, lang: str):
+    """Home first, then the sidebar link: a direct /detection URL runs the page file without Home.py's
+    frame (Streamlit's pages/ folder auto-discovery), so the language would not apply."""
+    page = open_page("", lang)
+    page.locator('[data-testid="stSidebarNav"] a[href$="/detection"]').first.click()
+    page.wait_for_selector(IMAGE, timeout=120_000)
+    wait_for_idle(page)
+    return page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_detection_shows_the_annotated_image(open_page, lang: str) -> None:
+    page = _open(open_page, lang)
+    screenshot(page, f"detection-annotated-{lang}")
+    assert not error_boxes(page), error_boxes(page)
+    assert page.locator("h1").first.inner_text().strip() == translate("page.detection", lang)
+    image = page.locator(IMAGE).first
+    assert image.evaluate("img => img.complete && img.naturalWidth") == 600  # coffee.png, annotated
+    assert page.get_by_text(translate("det.download", lang)).first.is_visible()
+    page.get_by_text(translate("det.view.grid", lang)).first.click()
+    page.get_by_text(translate("det.grid_scale", lang), exact=True).first.wait_for(timeout=60_000)
+    wait_for_idle(page)
+    assert not error_boxes(page)
+    assert page.locator(IMAGE).first.evaluate("img => img.naturalWidth") == 832  # 416 input, zoom 2
+    screenshot(page, f"detection-grid-{lang}")
