@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
+from core.i18n import translate
 from core.optimizers.ewa import noisy_series
 from core.optimizers.figures import contour_race, loss_curves, racer_label, surface_3d, surface_grid
 from core.optimizers.figures_inside import ewa_figure, state_figure
@@ -41,6 +42,12 @@ class Params:
     settings: RaceSettings
 
 
+def _labels(prefix: str):
+    """A format_func with the reader's language bound now (AppTest calls it outside the script run)."""
+    code = lang()
+    return lambda value: translate(f"{prefix}.{value}", code)
+
+
 def _nearest(options: list[float], value: float) -> float:
     return min(options, key=lambda o: abs(np.log(o) - np.log(value)) if o > 0 and value > 0 else abs(o - value))
 
@@ -63,7 +70,7 @@ def racer_controls(kind: str, surface: Surface) -> RacerSpec:
 
 
 def schedule_controls() -> Schedule:
-    kind = st.selectbox(tr("opt.schedule"), SCHEDULES, format_func=lambda s: tr(f"opt.schedule.{s}"),
+    kind = st.selectbox(tr("opt.schedule"), SCHEDULES, format_func=_labels("opt.schedule"),
                         key="opt_schedule")
     if kind == "step":
         return Schedule(kind, step_size=st.slider(tr("opt.step_size"), 5, 500, 100, 5, key="opt_step_size"),
@@ -94,7 +101,7 @@ def _apply_click(surface: Surface) -> None:
 
 
 def controls() -> Params:
-    surface_id = st.selectbox(tr("opt.surface"), SURFACE_IDS, format_func=lambda s: tr(f"opt.surface.{s}"),
+    surface_id = st.selectbox(tr("opt.surface"), SURFACE_IDS, format_func=_labels("opt.surface"),
                               key="opt_surface")
     condition = DEFAULT_CONDITION
     if surface_id == "quadratic":
@@ -102,7 +109,7 @@ def controls() -> Params:
     with user_errors():
         surface = get_surface(surface_id, condition)
     st.caption(tr(f"opt.note.{surface_id}"))
-    kinds = st.multiselect(tr("opt.racers"), KINDS, default=DEFAULT_RACERS, format_func=lambda k: tr(f"opt.kind.{k}"),
+    kinds = st.multiselect(tr("opt.racers"), KINDS, default=DEFAULT_RACERS, format_func=_labels("opt.kind"),
                            key="opt_racers")
     racers = tuple(racer_controls(kind, surface) for kind in kinds)
     with st.expander(tr("opt.race_settings"), expanded=True):
@@ -127,7 +134,8 @@ def _grid(surface_id: str, condition: float) -> tuple[np.ndarray, np.ndarray, np
 
 def race(params: Params) -> tuple[RaceResult, dict[str, Any], float, float]:
     """The race and its three figures, recomputed only when the race or the language changes."""
-    key = (params, lang())
+    # Plain values only: Params is redefined on every script run, so two runs' Params never compare equal.
+    key = (params.surface_id, params.condition, params.settings, lang())
     kept = st.session_state.get("opt_race")
     if kept is not None and kept["key"] == key:
         return kept["result"], kept["figures"], kept["race_ms"], kept["fig_ms"]
@@ -173,8 +181,9 @@ def show_scoreboard(result: RaceResult, surface: Surface) -> None:
 
 def show_inside(result: RaceResult) -> None:
     st.subheader(tr("opt.inside"))
+    code = lang()
     racer = st.selectbox(tr("opt.inside.racer"), range(len(result.racers)),
-                         format_func=lambda i: racer_label(result, i, lang()),
+                         format_func=lambda i: racer_label(result, i, code),
                          index=min(len(result.racers) - 1, 3), key="opt_inside")
     st.caption(tr("opt.inside.caption"))
     st.plotly_chart(state_figure(inside(result, racer), lang()), width="stretch", key="opt_state_chart")
