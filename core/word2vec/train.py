@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -27,8 +28,9 @@ class TrainSettings:
     """Everything that changes the trained vectors; also the cache key (with the corpus).
 
     ``negative`` is the number k of noise words per positive pair; 0 means hierarchical
-    softmax instead. Results repeat exactly only with ``workers=1`` (thread scheduling
-    changes the order of updates); with more workers the same seed gives very close spaces.
+    softmax instead. With ``workers=1`` (the default: one core per job on a shared server)
+    a seed gives the same vectors on every run and machine; with more workers thread
+    scheduling changes the order of updates and the spaces differ slightly.
     """
 
     skip_gram: bool = True
@@ -38,7 +40,7 @@ class TrainSettings:
     min_count: int = 5
     epochs: int = 5
     seed: int = 1
-    workers: int = 2
+    workers: int = 1
 
     def gensim_kwargs(self) -> dict[str, int]:
         return {
@@ -51,6 +53,12 @@ class TrainSettings:
             "seed": self.seed,
             "workers": max(1, min(self.workers, os.cpu_count() or 1)),
         }
+
+
+def stable_hash(text: str) -> int:
+    """gensim seeds each word's initial vector with ``hashfxn(word + seed)``; Python's own ``hash``
+    of a string changes between processes, so a fixed seed needs a fixed hash."""
+    return zlib.crc32(text.encode("utf-8"))
 
 
 # Defaults per corpus, chosen for a 2-core CPU. People's Daily with these settings gives
@@ -118,7 +126,7 @@ def train(sentences: Sentences, settings: TrainSettings, *, stop: threading.Even
     A vocabulary left empty by ``min_count`` raises a ``UserError``.
     """
     stop = stop or threading.Event()
-    model = Word2Vec(**settings.gensim_kwargs(), compute_loss=True)
+    model = Word2Vec(**settings.gensim_kwargs(), hashfxn=stable_hash, compute_loss=True)
     model.build_vocab(sentences)
     if len(model.wv) == 0:
         raise UserError("w2v.err.no_vocab", min_count=settings.min_count)

@@ -1,0 +1,72 @@
+"""AppTest of the word2vec page in both languages: GloVe explorer, OOV messages, upload → train, bad uploads."""
+import time
+from pathlib import Path
+
+import pytest
+
+from core.i18n import translate
+from tests.conftest import LANGS, assert_clean, run_page
+
+STORY = (Path(__file__).resolve().parent.parent / "assets" / "text" / "word2vec_story_zh.txt").read_bytes()
+
+
+def _texts(elements) -> str:
+    return "\n".join(str(e.value) for e in elements)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_glove_neighbours_analogy_and_map(lang: str) -> None:
+    at = run_page("word2vec", lang)
+    assert_clean(at)
+    neighbours = at.dataframe[0].value
+    assert "queen" in neighbours.iloc[:, 0].tolist()
+    assert "≈ **queen**" in _texts(at.markdown)
+    assert len(at.get("plotly_chart")) == 1, "the map is drawn"
+    assert translate("w2v.map", lang) in _texts(at.subheader)
+
+
+def test_unknown_word_warns_with_close_spellings() -> None:
+    at = run_page("word2vec", "en", setup=lambda at: at.text_input(key="w2v_word_glove").set_value("kingg"))
+    assert not at.exception
+    assert "king, kings" in _texts(at.warning)
+    assert "≈ **queen**" in _texts(at.markdown), "the rest of the page still works"
+
+
+def test_map_in_3d_with_tsne() -> None:
+    def setup(at):
+        at.radio(key="w2v_map_dims").set_value(3)
+        at.radio(key="w2v_map_method").set_value("tsne")
+
+    at = run_page("word2vec", "zh", setup=setup)
+    assert_clean(at)
+    assert len(at.get("plotly_chart")) == 1
+
+
+def _upload(lang: str, data: bytes, name: str = "text.txt"):
+    at = run_page("word2vec", lang, setup=lambda at: at.radio(key="w2v_source").set_value("train"))
+    at.selectbox(key="w2v_corpus").set_value("upload").run()
+    at.file_uploader(key="w2v_upload").set_value((name, data, "text/plain")).run()
+    return at
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_uploaded_chinese_text_is_segmented_and_trains(lang: str) -> None:
+    at = _upload(lang, STORY)
+    assert_clean(at)
+    assert "小明 / 住 / 在 / 北京" in _texts(at.caption), "the segmentation is shown"
+    at.button(key="w2v_train").click().run()
+    deadline = time.monotonic() + 180
+    while not at.dataframe and time.monotonic() < deadline:
+        time.sleep(1)
+        at.run()
+    assert_clean(at)
+    assert at.dataframe, "the explorer appears once the model is trained"
+    assert len(at.get("plotly_chart")) >= 2, "loss curve and map"
+
+
+@pytest.mark.parametrize(("data", "key"), [(b"", "err.text_empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "err.text_binary")])
+@pytest.mark.parametrize("lang", LANGS)
+def test_empty_or_binary_upload_gets_a_clear_message(lang: str, data: bytes, key: str) -> None:
+    at = _upload(lang, data)
+    assert not at.exception
+    assert [e.value for e in at.error] == [translate(key, lang)]
