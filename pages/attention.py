@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -154,19 +155,19 @@ def show_head_view(view: Tidy, p: Params, heads: int) -> None:
                                       head_name=tr("att.head")), key="att_head_chart")
 
 
-def _select_from_grid() -> None:
-    """A click on a map of the model view makes it the chosen layer and head."""
+def _select_from_grid(heads: int) -> None:
+    """A click on a map of the model view makes it the chosen layer and head (markers run layer by layer)."""
     points = st.session_state["att_grid"].selection.points
     if points:
-        layer, head = points[0]["customdata"]
-        st.session_state.update(att_layer=int(layer), att_head=int(head), att_mode="head")
+        layer, head = divmod(int(points[0]["point_index"]), heads)
+        st.session_state.update(att_layer=layer + 1, att_head=head + 1, att_mode="head")
 
 
 def show_model_view(text: str, window: int, view: Tidy, p: Params, heads: int) -> None:
     st.caption(tr("att.model_view.caption"))
     thumbs = _thumbs(text, window, p.hide_special, p.merge_words)
     grid = figures.model_view(thumbs, (p.layer, p.head), layer_name=tr("att.layer"), head_name=tr("att.head"))
-    st.plotly_chart(grid, key="att_grid", on_select=_select_from_grid, selection_mode="points")
+    st.plotly_chart(grid, key="att_grid", on_select=partial(_select_from_grid, heads), selection_mode="points")
     _heatmap(view, Params("head", p.layer, p.head, p.hide_special, p.merge_words, p.threshold), heads)
 
 

@@ -84,7 +84,7 @@ def head_view(layer: np.ndarray, labels: list[str], token: int, heads: list[int]
 def model_view(thumbs: np.ndarray, selected: tuple[int, int], *, layer_name: str, head_name: str) -> go.Figure:
     """Every head of every layer, (L, H, s, s), as a grid of small maps; each scaled to its own maximum.
 
-    A transparent marker sits on each map so a click selects it (``customdata`` = layer, head).
+    A transparent marker sits on each map so a click selects it: marker ``l * H + h`` is layer l, head h.
     """
     layers, heads, size, _ = thumbs.shape
     step = size + max(1, size // 6)  # map plus gap

@@ -1,0 +1,66 @@
+"""Real browser: the attention page draws its heatmap, and a click in the model view enlarges that head."""
+from __future__ import annotations
+
+import pytest
+
+from core.i18n import translate
+from tests.conftest import error_boxes, screenshot, wait_for_idle
+
+pytestmark = pytest.mark.browser
+
+CHART = '[data-testid="stPlotlyChart"]'
+
+
+def _open(open_page, lang: str):
+    """Home first, then the sidebar link: a direct /attention URL runs the page file without Home.py's frame
+    (Streamlit's pages/ folder auto-discovery), so the language and layout would not apply."""
+    page = open_page("", lang)
+    page.locator('[data-testid="stSidebarNav"] a[href$="/attention"]').first.click()
+    page.wait_for_selector(f"{CHART} g.hm image", timeout=120_000)
+    wait_for_idle(page)
+    return page
+
+
+def _heatmap_drawn(page) -> bool:
+    """Plotly draws a heatmap as an <image> inside a g.hm group."""
+    return page.locator(f"{CHART} g.hm image").count() > 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_heatmap_is_drawn(open_page, lang: str) -> None:
+    page = _open(open_page, lang)
+    assert not error_boxes(page)
+    assert _heatmap_drawn(page)
+    assert page.get_by_text(translate("att.title.head", lang, layer=4, head=2)).count() == 1
+    ticks = page.locator(f"{CHART} .xtick text").all_text_contents()
+    assert "animal" in [t.strip("\u200b") for t in ticks], ticks
+    page.locator(CHART).last.scroll_into_view_if_needed()
+    screenshot(page, f"attention-heatmap-{lang}")
+
+
+def test_model_view_click_enlarges_a_head(open_page) -> None:
+    page = _open(open_page, "en")
+    page.get_by_text(translate("att.view.model", "en"), exact=True).click()
+    page.wait_for_function(f"document.querySelectorAll('{CHART}').length >= 2", timeout=60_000)
+    wait_for_idle(page)
+    markers = page.locator(CHART).first.locator("g.scatterlayer path.point")
+    assert markers.count() == 6 * 12, "one clickable marker per map"
+    markers.nth(12 + 6).click(force=True)  # layer 2, head 7
+    page.wait_for_function(
+        "t => document.body.innerText.includes(t)", arg=translate("att.title.head", "en", layer=2, head=7),
+        timeout=60_000)
+    wait_for_idle(page)
+    assert not error_boxes(page)
+    page.locator(CHART).first.scroll_into_view_if_needed()
+    screenshot(page, "attention-model-view-en")
+
+
+@pytest.mark.parametrize("view", ["head", "positional", "by_hand"])
+def test_other_views_draw(open_page, view: str) -> None:
+    page = _open(open_page, "zh")
+    page.get_by_text(translate(f"att.view.{view}", "zh"), exact=True).click()
+    wait_for_idle(page)
+    assert not error_boxes(page)
+    assert page.locator(CHART).count() >= 1
+    page.locator(CHART).first.scroll_into_view_if_needed()
+    screenshot(page, f"attention-{view}-zh")
