@@ -1,0 +1,87 @@
+"""Gatys optimisation on the real VGG: the cost falls, Stop keeps an image, the shared VGG never changes."""
+import threading
+
+import pytest
+import torch
+from PIL import Image
+
+from core.errors import UserError
+from core.settings import LIMITS
+from core.style.gatys import GatysConfig, layer_gram, optimise
+from core.style.images import to_image
+from core.style.jobs import Job, JobState, Slots
+from core.style.vgg import extract, load_feature_net
+from tests.conftest import ASSETS
+
+
+@pytest.fixture(scope="module")
+def net():
+    return load_feature_net()
+
+
+@pytest.fixture(scope="module")
+def photos():
+    return (Image.open(ASSETS / "images" / "coffee.png").convert("RGB"),
+            Image.open(ASSETS / "images" / "rocket.jpg").convert("RGB"))
+
+
+def test_layer_names_and_extract(net) -> None:
+    assert net.names[:5] == ("conv1_1", "relu1_1", "conv1_2", "relu1_2", "pool1")
+    assert {"relu4_2", "relu5_1"} <= set(net.relu_layers)
+    features = extract(net, torch.rand(1, 3, 64, 64), ["relu1_1", "relu3_1"])
+    assert features["relu1_1"].shape[1:] == (64, 64, 64)
+    assert features["relu3_1"].shape[1:] == (256, 16, 16)
+    assert (features["relu3_1"] >= 0).all()
+    with pytest.raises(ValueError):
+        extract(net, torch.rand(1, 3, 32, 32), ["relu9_9"])
+
+
+def test_thirty_steps_halve_the_cost_and_leave_the_vgg_alone(net, photos) -> None:
+    before = [p.detach().clone() for p in net.features.parameters()]
+    config = GatysConfig(size=128, steps=30, optimizer="lbfgs", init="content")
+    progress = list(optimise(net, *photos, config))
+    history = progress[-1].history
+    assert len(history) == 30 and [p.step for p in history] == list(range(1, 31))
+    assert history[0].content == pytest.approx(0.0, abs=1e-6), "starts from the content image"
+    assert history[-1].total < 0.5 * history[0].total, (history[0], history[-1])
+    best = progress[-1]
+    assert best.best_loss == min(p.total for p in history)
+    assert best.best.shape == (1, 3, 85, 128) and 0 <= best.best.min() and best.best.max() <= 1
+    assert all(torch.equal(a, b) for a, b in zip(before, net.features.parameters())), "shared VGG unchanged"
+    assert not any(p.requires_grad for p in net.features.parameters())
+
+
+def test_adam_from_noise_also_descends(net, photos) -> None:
+    config = GatysConfig(size=64, steps=10, optimizer="adam", init="noise", lr=0.05)
+    history = list(optimise(net, *photos, config))[-1].history
+    assert history[-1].total < history[0].total
+
+
+def test_stop_returns_the_best_image(net, photos) -> None:
+    config = GatysConfig(size=64, steps=LIMITS.max_style_steps)
+    job = Job(lambda: optimise(net, *photos, config), Slots(1)).start()
+    for _ in range(1200):
+        if job.latest is not None and job.latest.step >= 3:
+            break
+        threading.Event().wait(0.05)
+    job.stop()
+    job.join(60)
+    assert job.state is JobState.STOPPED
+    assert 3 <= job.latest.step < config.steps
+    image = to_image(job.latest.best)
+    assert image.size == (64, 43)
+
+
+def test_caps_and_choices_are_checked(net, photos) -> None:
+    for config, key in ((GatysConfig(size=LIMITS.max_style_size + 32), "style.err.size_cap"),
+                        (GatysConfig(steps=LIMITS.max_style_steps + 1), "style.err.steps_cap"),
+                        (GatysConfig(style_layers={"relu1_1": 0.0}), "style.err.no_style_layer")):
+        with pytest.raises(UserError) as error:
+            next(optimise(net, *photos, config))
+        assert error.value.key == key
+
+
+def test_layer_gram_is_symmetric(net) -> None:
+    gram = layer_gram(net, torch.rand(1, 3, 48, 48), "relu2_1")
+    assert gram.shape == (128, 128)
+    assert torch.allclose(gram, gram.T, atol=1e-5)
