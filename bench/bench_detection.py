@@ -1,0 +1,86 @@
+"""End-to-end YOLOv3-tiny latency: ours (PyTorch) vs OpenCV's dnn on the same weights, image, size, threads.
+
+End to end = decode the image bytes + preprocess + forward + decode boxes + NMS + map back.
+Both stretch the image to the square input (what ``cv2.dnn.blobFromImage`` does) so the work
+is identical. Runs are interleaved (ours, OpenCV, ours, ...) so a busy machine hurts both alike;
+the table gives medians and the ratio ours / OpenCV (below 1: ours is faster).
+
+    .venv/bin/python bench/bench_detection.py [--size 416] [--runs 15] [--threads 1 2]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from core.assets import resolve  # noqa: E402
+from core.detection import pipeline  # noqa: E402
+from core.image_input import load_image  # noqa: E402
+
+IMAGE = Path(__file__).resolve().parent.parent / "assets" / "images" / "coffee.png"
+
+
+def ours(model, names: list[str], data: bytes, size: int, conf: float, iou: float) -> list[tuple[str, float]]:
+    raw = pipeline.raw_predictions(model, load_image(data), size, "stretch")
+    detections, _ = pipeline.detect(raw, names, conf, iou)
+    return [(d.label, d.score) for d in detections]
+
+
+def opencv(net, names: list[str], data: bytes, size: int, conf: float, iou: float) -> list[tuple[str, float]]:
+    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    height, width = image.shape[:2]
+    net.setInput(cv2.dnn.blobFromImage(image, 1 / 255, (size, size), swapRB=True, crop=False))
+    rows = np.concatenate(net.forward(net.getUnconnectedOutLayersNames()))  # (N, 85): cx cy w h obj class scores
+    labels = rows[:, 5:].argmax(1)
+    scores = rows[np.arange(len(rows)), 5 + labels]
+    keep = scores >= conf
+    rows, labels, scores = rows[keep], labels[keep], scores[keep]
+    boxes = np.stack([(rows[:, 0] - rows[:, 2] / 2) * width, (rows[:, 1] - rows[:, 3] / 2) * height,
+                      rows[:, 2] * width, rows[:, 3] * height], 1)
+    kept = cv2.dnn.NMSBoxesBatched(boxes.tolist(), scores.tolist(), labels.tolist(), conf, iou)
+    return [(names[labels[i]], float(scores[i])) for i in np.array(kept).reshape(-1)]
+
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=416)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    data = IMAGE.read_bytes()
+    names = pipeline.class_names()
+    model = pipeline.load_model()
+    net = cv2.dnn.readNetFromDarknet(str(resolve("yolov3-tiny.cfg")), str(resolve("yolov3-tiny.weights")))
+    net.setPreferableBackend(cv2.dnn.DNN_BACKEND_OPENCV)
+    net.setPreferableTarget(cv2.dnn.DNN_TARGET_CPU)
+    print(f"YOLOv3-tiny, {IMAGE.name}, {args.size}x{args.size}, torch {torch.__version__}, OpenCV {cv2.__version__}, "
+          f"device {pipeline.device()}")
+    print(f"{'threads':>7} | {'ours ms':>8} | {'OpenCV ms':>9} | {'ratio':>5} | detections (ours / OpenCV)")
+    for threads in args.threads:
+        torch.set_num_threads(threads)
+        cv2.setNumThreads(threads)
+        times: dict[str, list[float]] = {"ours": [], "opencv": []}
+        found = {}
+        for name, fn, engine in (("ours", ours, model), ("opencv", opencv, net)):
+            found[name] = fn(engine, names, data, args.size, pipeline.DEFAULT_CONF, pipeline.DEFAULT_IOU)  # warm-up
+        for _ in range(args.runs):
+            for name, fn, engine in (("ours", ours, model), ("opencv", opencv, net)):
+                start = time.perf_counter()
+                fn(engine, names, data, args.size, pipeline.DEFAULT_CONF, pipeline.DEFAULT_IOU)
+                times[name].append((time.perf_counter() - start) * 1000)
+        a, b = statistics.median(times["ours"]), statistics.median(times["opencv"])
+        summary = lambda dets: ", ".join(f"{label} {score:.2f}" for label, score in dets) or "-"  # noqa: E731
+        print(f"{threads:>7} | {a:>8.1f} | {b:>9.1f} | {a / b:>5.2f} | {summary(found['ours'])} / {summary(found['opencv'])}")
+
+
+if __name__ == "__main__":
+    main()
