@@ -221,7 +221,7 @@ def test_render_layer_from_cache(models, coffee) -> None:
     view = render_layer(acts, "fire5", 12, "Viridis", None, photo, 0.5)
     assert view.channels == [int(c) for c in acts.order["fire5"][:12]] and view.channel == view.channels[0]
     assert len(view.tiles) == 12 and view.tiles[0].shape == (96, 96, 3)
-    assert view.overlaid.shape == (100, 150, 3)
+    assert view.overlaid.shape == view.large.shape == (100, 150, 3)
     assert render_layer(acts, "fire5", 12, "Magma", 7, photo, 0.5).channel == 7
     for name in COLORMAPS:
         assert colormap_lut(name).shape == (256, 3)

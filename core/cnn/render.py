@@ -52,12 +52,12 @@ def channel_tiles(maps: Tensor, channels: list[int], colormap: str, tile: int = 
 
     Nearest-neighbour enlargement keeps the cells of coarse maps (7 x 7) visible.
     """
-    return [colorize(upsample_nearest(normalise(maps[c]), tile), colormap) for c in channels]
+    return [colorize(upsample_nearest(normalise(maps[c]), (tile, tile)), colormap) for c in channels]
 
 
-def upsample_nearest(map01: Tensor, side: int) -> Tensor:
-    """(h, w) -> (side, side) nearest-neighbour."""
-    return F.interpolate(map01[None, None], size=(side, side), mode="nearest")[0, 0]
+def upsample_nearest(map01: Tensor, size: tuple[int, int]) -> Tensor:
+    """(h, w) -> (H, W) nearest-neighbour: every cell of the map stays a visible block."""
+    return F.interpolate(map01[None, None], size=size, mode="nearest")[0, 0]
 
 
 def overlay(photo: Image.Image, map01: Tensor, colormap: str, alpha: float) -> np.ndarray:
@@ -74,12 +74,12 @@ class LayerView:
     channels: list[int]  # strongest first
     tiles: list[np.ndarray]  # (tile, tile, 3) uint8 each
     channel: int
-    large: np.ndarray  # (side, side, 3) uint8
+    large: np.ndarray  # (H, W, 3) uint8, the photo's size, cells as blocks
     overlaid: np.ndarray  # (H, W, 3) uint8, the photo's size
 
 
 def render_layer(acts: Activations, layer: str, count: int, colormap: str, channel: int | None,
-                 photo: Image.Image, alpha: float, tile: int = 96, side: int = 320) -> LayerView:
+                 photo: Image.Image, alpha: float, tile: int = 96) -> LayerView:
     """Draw ``layer`` from cached activations (no network call): the ``count`` strongest channels by
     mean activation, and ``channel`` (default: the strongest) large and over the photo."""
     maps = acts.maps[layer]  # (C, h, w)
@@ -87,4 +87,5 @@ def render_layer(acts: Activations, layer: str, count: int, colormap: str, chann
     chosen = channels[0] if channel is None else channel
     map01 = normalise(maps[chosen])
     return LayerView(channels, channel_tiles(maps, channels, colormap, tile), chosen,
-                     colorize(upsample_nearest(map01, side), colormap), overlay(photo, map01, colormap, alpha))
+                     colorize(upsample_nearest(map01, (photo.height, photo.width)), colormap),
+                     overlay(photo, map01, colormap, alpha))
