@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -93,18 +94,24 @@ def style_name(index: int) -> str:
     return tr("style.style_name", number=index + 1)
 
 
+def labels(prefix: str, keys: tuple[str, ...]) -> Callable[[str], str]:
+    """A format_func with the labels fixed now, in the reader's language (not looked up later)."""
+    return {key: tr(f"{prefix}{key}") for key in keys}.__getitem__
+
+
 def fast_section(content: Image.Image, content_bytes: bytes) -> None:
     with st.expander(tr("style.gallery"), expanded=True):
         st.caption(tr("style.gallery_caption"))
         st.image(thumbnails(), caption=[style_name(i) for i in range(fast.NUM_STYLES)], width=THUMB_SIDE)
     controls, output = st.columns([1, 2])
     with controls:
-        index = st.selectbox(tr("style.pick"), range(fast.NUM_STYLES), index=18, format_func=style_name,
+        names = [style_name(i) for i in range(fast.NUM_STYLES)]
+        index = st.selectbox(tr("style.pick"), range(fast.NUM_STYLES), index=18, format_func=names.__getitem__,
                              key="style_fast_index")
         style: dict[int, float] = {index: 1.0}
         if st.toggle(tr("style.blend_second"), key="style_fast_blend"):
-            second = st.selectbox(tr("style.second_pick"), range(fast.NUM_STYLES), index=6, format_func=style_name,
-                                  key="style_fast_second")
+            second = st.selectbox(tr("style.second_pick"), range(fast.NUM_STYLES), index=6,
+                                  format_func=names.__getitem__, key="style_fast_second")
             share = st.slider(tr("style.style_mix"), 0.0, 1.0, 0.5, 0.05, key="style_fast_share")
             style = {index: 1.0 - share}
             style[second] = style.get(second, 0.0) + share
@@ -120,8 +127,8 @@ def arbitrary_section(content: Image.Image, content_bytes: bytes) -> None:
     with controls:
         st.markdown(f"**{tr('style.style_image')}**")
         style, style_bytes = image_input("style_painting", default_sample="rocket")
-        other = st.radio(tr("style.blend_with"), ("own", "second"), format_func=lambda k: tr(f"style.blend.{k}"),
-                         horizontal=True, key="style_arb_other")
+        other = st.radio(tr("style.blend_with"), ("own", "second"), horizontal=True, key="style_arb_other",
+                         format_func=labels("style.blend.", ("own", "second")))
         if other == "second":
             st.markdown(f"**{tr('style.second_style')}**")
             second, second_bytes = image_input("style_second", default_sample="astronaut")
@@ -164,10 +171,10 @@ def gatys_controls(net: FeatureNet) -> GatysConfig:
                                     key=f"style_g_w_{layer}") for layer in chosen}
         alpha = st.number_input(tr("style.alpha"), 0.0, 100.0, 1.0, 0.5, key="style_g_alpha")
         beta = st.select_slider(tr("style.beta"), BETAS, value=30.0, key="style_g_beta")
-        optimizer = st.radio(tr("style.optimizer"), OPTIMIZERS, format_func=lambda k: tr(f"style.optimizer.{k}"),
+        optimizer = st.radio(tr("style.optimizer"), OPTIMIZERS, format_func=labels("style.optimizer.", OPTIMIZERS),
                              horizontal=True, key="style_g_optimizer")
         lr = st.slider(tr("style.lr"), 0.005, 0.1, 0.02, 0.005, key="style_g_lr") if optimizer == "adam" else 0.02
-        init = st.radio(tr("style.init"), INITS, format_func=lambda k: tr(f"style.init.{k}"), horizontal=True,
+        init = st.radio(tr("style.init"), INITS, format_func=labels("style.init.", INITS), horizontal=True,
                         key="style_g_init")
         size = st.slider(tr("style.size"), 64, LIMITS.max_style_size, min(192, LIMITS.max_style_size), 32,
                          key="style_g_size")
@@ -259,7 +266,8 @@ def gram_view(net: FeatureNet, current: SessionJob, generated) -> None:
     layer = st.selectbox(tr("style.gram_layer"), layers, key="style_g_gram_layer")
     style_t = to_tensor(fit_side(current.style, current.config.size, 1))
     columns = st.columns(2)
-    for column, title, image in ((columns[0], "style.gram_style", style_t), (columns[1], "style.gram_generated", generated)):
+    pairs = ((columns[0], "style.gram_style", style_t), (columns[1], "style.gram_generated", generated))
+    for column, title, image in pairs:
         gram = layer_gram(net, image, layer)[:GRAM_CHANNELS, :GRAM_CHANNELS].cpu().numpy()
         figure = go.Figure(go.Heatmap(z=gram, colorscale="Viridis", showscale=False))
         figure.update_layout(height=260, margin=dict(l=10, r=10, t=30, b=10), title=tr(title),
@@ -274,7 +282,7 @@ def gram_view(net: FeatureNet, current: SessionJob, generated) -> None:
 def main() -> None:
     page_title("page.style_transfer")
     st.caption(tr("style.intro"))
-    mode = st.radio(tr("style.mode"), MODES, format_func=lambda k: tr(f"style.mode.{k}"), horizontal=True,
+    mode = st.radio(tr("style.mode"), MODES, format_func=labels("style.mode.", MODES), horizontal=True,
                     key="style_mode")
     with st.expander(tr("style.content"), expanded=True):
         content, content_bytes = image_input("style_content", default_sample="chelsea")

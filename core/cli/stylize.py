@@ -56,5 +56,6 @@ def run(args: argparse.Namespace) -> int:
     args.output.write_bytes(png_bytes(result))
     summary = {"input": str(args.content), "output": str(args.output), "style": args.style, "mode": mode,
                "size": list(result.size), "seconds": round(seconds, 3)}
-    emit(summary, args.json, f"{args.content} -> {args.output} ({result.width}x{result.height}, {mode}, {seconds:.2f} s)")
+    text = f"{args.content} -> {args.output} ({result.width}x{result.height}, {mode}, {seconds:.2f} s)"
+    emit(summary, args.json, text)
     return 0

@@ -39,7 +39,8 @@ def _nhwc_pads_as_nchw(model: onnx.ModelProto) -> onnx.ModelProto:
             continue
         begin_h, begin_w, end_h, end_w = (int(v) for v in pads[[1, 2, 5, 6]])
         name = node.output[0]
-        nchw_pads = numpy_helper.from_array(np.array([0, 0, begin_h, begin_w, 0, 0, end_h, end_w], np.int64), f"{name}__pads")
+        nchw = np.array([0, 0, begin_h, begin_w, 0, 0, end_h, end_w], np.int64)  # (N, C, H, W) begins, then ends
+        nchw_pads = numpy_helper.from_array(nchw, f"{name}__pads")
         graph.initializer.append(nchw_pads)
         nodes += [
             helper.make_node("Transpose", [node.input[0]], [f"{name}__nchw"], perm=[0, 3, 1, 2]),
