@@ -11,7 +11,7 @@ import torch
 from PIL import Image
 
 from core.assets import resolve
-from core.convert.onnx_fold import TARGET_OPSET, fold_constants, onnx_to_torch
+from core.convert.onnx_fold import TARGET_OPSET, fold_constants, freeze_for_inference, onnx_to_torch
 
 FACES = Path(__file__).resolve().parent.parent / "assets" / "faces"
 
@@ -72,3 +72,22 @@ def test_converted_module_is_frozen() -> None:
     module = onnx_to_torch(resolve("yunet"))
     assert not module.training
     assert not any(p.requires_grad for p in module.parameters())
+
+
+@pytest.mark.parametrize(("asset_id", "traced", "other"), [
+    ("yunet", (1, 3, 640, 640), (1, 3, 320, 480)),
+    ("sface", (1, 3, 112, 112), (3, 3, 112, 112)),
+])
+def test_frozen_module_matches_eager_at_other_sizes(asset_id: str, traced: tuple, other: tuple) -> None:
+    """The trace is taken at one shape; other sizes and batch sizes still give the eager outputs."""
+    eager = onnx_to_torch(resolve(asset_id))
+    frozen = freeze_for_inference(eager, torch.zeros(traced))
+    x = torch.rand(other, generator=torch.Generator().manual_seed(0)) * 255
+    with torch.inference_mode():
+        expected, ours = eager(x), frozen(x)
+    expected = expected if isinstance(expected, (list, tuple)) else [expected]
+    ours = ours if isinstance(ours, (list, tuple)) else [ours]
+    assert len(ours) == len(expected)
+    for a, b in zip(ours, expected):
+        assert a.shape == b.shape
+        torch.testing.assert_close(a, b, atol=1e-3, rtol=1e-4)

@@ -22,7 +22,7 @@ import torch
 import torch.nn.functional as F
 from torchvision.ops import nms
 
-from core.convert.onnx_fold import onnx_to_torch
+from core.convert.onnx_fold import freeze_for_inference, onnx_to_torch
 
 STRIDES = (8, 16, 32)
 OUTPUT_NAMES = [f"{kind}_{stride}" for kind in ("cls", "obj", "bbox", "kps") for stride in STRIDES]
@@ -49,11 +49,12 @@ class Detections:
 
 
 def load_yunet(path: Path, device: torch.device) -> torch.nn.Module:
-    """The float YuNet module on ``device``; checks the file's outputs are the 12 we decode."""
+    """The float YuNet module on ``device``, frozen for inference; checks its outputs are the 12 we decode."""
     names = [output.name for output in onnx.load(str(path), load_external_data=False).graph.output]
     if names != OUTPUT_NAMES:
         raise ValueError(f"unexpected YuNet outputs {names}, expected {OUTPUT_NAMES}")
-    return onnx_to_torch(path).to(device)
+    example = torch.zeros((1, 3, DETECT_SIDE, DETECT_SIDE), device=device)
+    return freeze_for_inference(onnx_to_torch(path).to(device), example)
 
 
 def to_blob(rgb: torch.Tensor) -> torch.Tensor:

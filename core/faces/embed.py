@@ -13,14 +13,15 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
-from core.convert.onnx_fold import onnx_to_torch
+from core.convert.onnx_fold import freeze_for_inference, onnx_to_torch
 
 DIM = 128
 
 
 def load_sface(path: Path, device: torch.device) -> torch.nn.Module:
-    """The float SFace module on ``device``."""
-    return onnx_to_torch(path).to(device)
+    """The float SFace module on ``device``, frozen for inference."""
+    example = torch.zeros((1, 3, 112, 112), device=device)
+    return freeze_for_inference(onnx_to_torch(path).to(device), example)
 
 
 @torch.inference_mode()
