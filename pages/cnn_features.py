@@ -209,7 +209,7 @@ def classes_section(model_id: str, model: CnnModel, acts: Activations, data: byt
 def net_section(image: Image.Image, data: bytes) -> None:
     models = available_models()
     model_id = st.selectbox(tr("cnn.model"), models, format_func=lambda m: tr(f"cnn.model.{m}"), key="cnn_model")
-    with user_errors(), st.spinner():
+    with user_errors(), st.spinner(tr("cnn.running", model=tr(f"cnn.model.{model_id}"))):
         model = _model(model_id)
         acts, photo = _activations(model_id, data, image)
     fields_of = _fields(model_id)

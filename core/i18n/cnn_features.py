@@ -83,6 +83,10 @@ STRINGS = {
     },
     "cnn.model.vgg16-imagenet": {"en": "VGG16 (ImageNet)", "zh": "VGG16（ImageNet）"},
     "cnn.model.vgg19-imagenet": {"en": "VGG19 (ImageNet)", "zh": "VGG19（ImageNet）"},
+    "cnn.running": {
+        "en": "Running {model} on your image (once; layers and channels then redraw instantly)…",
+        "zh": "正在用 {model} 处理你的图片（只算一次，之后切换层和通道都是即时重绘）……",
+    },
     "cnn.layer": {"en": "Layer", "zh": "层"},
     "cnn.layer_option": {
         "en": "{layer} — {channels}×{height}×{width}, sees {field} px",
