@@ -131,7 +131,7 @@ def settings_controls(corpus: str) -> TrainSettings:
     seed = third.number_input(tr("w2v.seed"), 0, 9999, default.seed, key=f"w2v_seed_{corpus}")
     return TrainSettings(skip_gram=arch == "skip-gram", negative=0 if objective == "hs" else negative,
                          window=window, dims=dims, min_count=min_count, epochs=epochs, seed=int(seed),
-                         workers=default.workers)
+                         workers=default.workers, sample=default.sample)
 
 
 def corpus_controls() -> tuple[str, str, corpora.Sentences | None] | None:

@@ -1,0 +1,50 @@
+"""Real browser: the word2vec page shows neighbours and the map; an upload trains while the page polls."""
+from pathlib import Path
+
+import pytest
+
+from core.i18n import translate
+from tests.conftest import error_boxes, screenshot, wait_for_idle
+
+pytestmark = pytest.mark.browser
+
+STORY = Path(__file__).resolve().parent.parent / "assets" / "text" / "word2vec_story_zh.txt"
+MAP = '[data-testid="stPlotlyChart"] .main-svg'
+
+
+@pytest.fixture(autouse=True)
+def _home_first(open_page) -> None:
+    """Open Home once: until some session has run Home.py's st.navigation, a fresh server runs a
+    deep-linked page in Streamlit's legacy pages/ mode, without the app frame (no language)."""
+    open_page("", "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_glove_neighbours_and_map(open_page, lang: str) -> None:
+    page = open_page("word2vec", lang, wait_for=MAP)
+    assert not error_boxes(page)
+    assert page.locator('[data-testid="stDataFrame"]').count() >= 2, "neighbours and analogy tables"
+    assert page.get_by_text("≈ queen").count() >= 1 or page.locator("strong", has_text="queen").count() >= 1
+    assert page.locator(f'{MAP} .scatterlayer .point').count() > 10, "the map has points"
+    assert translate("w2v.map", lang) in [h.inner_text().strip() for h in page.locator("h3").all()]
+    screenshot(page, f"word2vec-glove-{lang}")
+
+
+def test_uploaded_text_trains_in_the_background(open_page) -> None:
+    page = open_page("word2vec", "zh", wait_for=MAP)
+    page.get_by_text(translate("w2v.source.train", "zh")).click()
+    page.wait_for_selector('[data-testid="stSelectbox"]')
+    wait_for_idle(page)
+    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name=translate("w2v.corpus.upload", "zh")).click()
+    page.wait_for_selector('[data-testid="stFileUploaderDropzoneInput"]', state="attached")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(STORY))
+    page.get_by_text("小明 / 住 / 在 / 北京", exact=False).wait_for(timeout=120_000)
+    wait_for_idle(page)
+    page.get_by_role("button", name=translate("w2v.train", "zh")).click()
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=180_000)  # appears once trained
+    page.locator(MAP).first.wait_for(timeout=60_000)
+    wait_for_idle(page)
+    assert not error_boxes(page)
+    assert page.get_by_text("训练完成", exact=False).count() >= 1
+    screenshot(page, "word2vec-trained-zh")
