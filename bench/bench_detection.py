@@ -6,18 +6,25 @@ is identical. Runs are interleaved (ours, OpenCV, ours, ...) so a busy machine h
 the table gives medians and the ratio ours / OpenCV (below 1: ours is faster).
 
     .venv/bin/python bench/bench_detection.py [--size 416] [--runs 15] [--threads 1 2]
+
+OpenMP threads that spin while waiting fight every other process on a shared 2-core machine;
+torch's OpenMP reads ``OMP_WAIT_POLICY`` when torch is imported, so it is set (unless given)
+before the import. OpenCV's own thread pool already sleeps while waiting.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
-import cv2
-import numpy as np
-import torch
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -63,7 +70,7 @@ def main() -> None:
     net.setPreferableBackend(cv2.dnn.DNN_BACKEND_OPENCV)
     net.setPreferableTarget(cv2.dnn.DNN_TARGET_CPU)
     print(f"YOLOv3-tiny, {IMAGE.name}, {args.size}x{args.size}, torch {torch.__version__}, OpenCV {cv2.__version__}, "
-          f"device {pipeline.device()}")
+          f"device {pipeline.device()}, OMP_WAIT_POLICY={os.environ['OMP_WAIT_POLICY']}")
     print(f"{'threads':>7} | {'ours ms':>8} | {'OpenCV ms':>9} | {'ratio':>5} | detections (ours / OpenCV)")
     for threads in args.threads:
         torch.set_num_threads(threads)

@@ -123,9 +123,9 @@ def show_heatmaps(raw: pipeline.RawPrediction) -> None:
                            subplot_titles=[tr("det.heat_title", rows=r, cols=c) for r, c in grids])
     for scale in range(len(grids)):
         heat = raw.candidates.objectness_map(scale).amax(dim=0)  # (rows, cols)
-        figure.add_trace(go.Heatmap(z=heat.numpy(), zmin=0, zmax=1, colorscale="Inferno", showscale=scale == 0),
+        figure.add_trace(go.Heatmap(z=heat.numpy(), zmin=0, zmax=1, colorscale="Viridis", showscale=scale == 0),
                          row=1, col=scale + 1)
-        figure.update_yaxes(autorange="reversed", scaleanchor=f"x{scale + 1 if scale else ''}", row=1, col=scale + 1)
+        figure.update_yaxes(autorange="reversed", row=1, col=scale + 1)  # row 0 at the top, like the image
     figure.update_layout(height=420, margin=dict(l=10, r=10, t=40, b=10))
     st.plotly_chart(figure, key="det_heatmaps")
     st.caption(tr("det.heat_caption"))
@@ -150,10 +150,9 @@ def show_iou(threshold: float) -> None:
     intersection, union, value = iou_parts(torch.tensor(a), torch.tensor(b))
     with right:
         st.image(draw.iou_picture(a, b, IOU_CANVAS), width="stretch")
-        columns = st.columns(3)
-        columns[0].metric(tr("det.iou_intersection"), f"{intersection:.0f}")
-        columns[1].metric(tr("det.iou_union"), f"{union:.0f}")
-        columns[2].metric(tr("det.iou_value"), f"{value:.3f}")
+        st.metric(tr("det.iou_value"), f"{value:.3f}")
+        st.latex(rf"\mathrm{{IoU}} = \frac{{\text{{{tr('det.iou_intersection')}}}}}{{\text{{{tr('det.iou_union')}}}}}"
+                 rf" = \frac{{{intersection:.0f}}}{{{union:.0f}}} = {value:.3f}")
         verdict = tr("det.iou_suppressed") if value > threshold else tr("det.iou_kept")
         st.caption(tr("det.iou_verdict", threshold=threshold, verdict=verdict))
 

@@ -34,3 +34,13 @@ def test_detection_shows_the_annotated_image(open_page, lang: str) -> None:
     assert not error_boxes(page)
     assert page.locator(IMAGE).first.evaluate("img => img.naturalWidth") == 832  # 416 input, zoom 2
     screenshot(page, f"detection-grid-{lang}")
+
+
+def test_every_view_renders(open_page) -> None:
+    page = _open(open_page, "en")
+    for view, ready in (("nms", IMAGE), ("heatmap", '[data-testid="stPlotlyChart"]'), ("iou", '[data-testid="stMetric"]')):
+        page.get_by_text(translate(f"det.view.{view}", "en")).first.click()
+        page.wait_for_selector(ready, timeout=60_000)
+        wait_for_idle(page)
+        assert not error_boxes(page), (view, error_boxes(page))
+        screenshot(page, f"detection-{view}-en")

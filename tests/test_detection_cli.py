@@ -5,7 +5,9 @@ import json
 
 import pytest
 
+from core.assets.registry import FETCH_FULL_COMMAND
 from core.cli import main
+from core.detection import pipeline
 from tests.conftest import ASSETS
 
 
@@ -35,3 +37,9 @@ def test_detect_errors_are_short_messages(tmp_path, capsys: pytest.CaptureFixtur
         path.write_text("hello")
     assert main(["detect", str(path), *args]) == 2
     assert message in capsys.readouterr().err.lower()
+
+
+@pytest.mark.skipif("yolov3" in pipeline.available_models(), reason="full YOLOv3 is installed here")
+def test_missing_full_model_names_the_install_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["detect", str(ASSETS / "images" / "coffee.png"), "--model", "yolov3"]) == 2
+    assert FETCH_FULL_COMMAND in capsys.readouterr().err

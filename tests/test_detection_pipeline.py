@@ -140,3 +140,11 @@ def test_objectness_maps_have_one_value_per_anchor_and_cell(model: Darknet) -> N
 def test_available_models_falls_back_to_tiny() -> None:
     models = pipeline.available_models()
     assert models[0] == "yolov3-tiny" and set(models) <= set(pipeline.MODELS)
+
+
+@pytest.mark.skipif("yolov3" not in pipeline.available_models(), reason="full YOLOv3 (optional) is not installed")
+def test_full_yolov3_has_three_scales_and_finds_the_cup(names: list[str]) -> None:
+    full = pipeline.load_model("yolov3")
+    raw = pipeline.raw_predictions(full, _photo("coffee.png"))
+    assert raw.candidates.grids == ((13, 13), (26, 26), (52, 52))
+    assert "cup" in {d.label for d in pipeline.detect(raw, names)[0]}

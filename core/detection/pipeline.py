@@ -12,12 +12,14 @@ import torch
 from PIL import Image
 
 from core.assets import is_installed, resolve
+from core.assets.registry import FETCH_FULL_COMMAND
 from core.detection.cfg import read_cfg
 from core.detection.darknet import Darknet
 from core.detection.postprocess import Candidates, Selection, decode, select
 from core.detection.preprocess import Transform, check_size, fit, to_tensor
 from core.detection.weights import load_weights
 from core.device import device
+from core.errors import AssetError
 
 # model id -> (cfg asset id, weights asset id); the tiny model ships offline, the full one is optional.
 MODELS: dict[str, tuple[str, str]] = {
@@ -52,7 +54,10 @@ def build_model(cfg: str | Path, weights: str | Path) -> Darknet:
 
 
 def load_model(model_id: str = DEFAULT_MODEL) -> Darknet:
+    """The model ``model_id``; ``AssetError`` with the install command when its files are missing."""
     cfg_id, weights_id = MODELS[model_id]
+    if model_id not in available_models():
+        raise AssetError("err.asset_missing", asset=weights_id, command=FETCH_FULL_COMMAND)
     return build_model(resolve(cfg_id), resolve(weights_id))
 
 

@@ -51,8 +51,10 @@ STRINGS = {
     "det.col.anchor": {"en": "Anchor w×h", "zh": "锚框 宽×高"},
     "det.download": {"en": "Download the annotated image", "zh": "下载标注后的图片"},
     "det.nms_caption": {
-        "en": "{before} boxes over the threshold before NMS (grey: suppressed), {after} after.",
-        "zh": "NMS 前有 {before} 个框超过阈值（灰色为被抑制的框），NMS 后剩 {after} 个。",
+        "en": "{before} boxes over the threshold before NMS (grey: suppressed), {after} after. Lower the "
+        "confidence threshold to see the crowd of overlapping candidates NMS has to clean up.",
+        "zh": "NMS 前有 {before} 个框超过阈值（灰色为被抑制的框），NMS 后剩 {after} 个。调低置信度阈值，"
+        "就能看到 NMS 需要清理的大量重叠候选框。",
     },
     "det.before_nms": {"en": "Before NMS", "zh": "NMS 之前"},
     "det.after_nms": {"en": "After NMS", "zh": "NMS 之后"},
@@ -100,7 +102,8 @@ STRINGS = {
         "multiple of 32: every halving must divide evenly, so the grids line up with the pixels.\n\n"
         "**Anchors.** Each cell refines a few anchor boxes (priors). Their sizes come from k-means on the "
         "training boxes with distance d = 1 − IoU(box, centroid), so they fit typical object shapes. The "
-        "network predicts offsets t_x, t_y, t_w, t_h:\n\n"
+        "network predicts offsets t_x, t_y, t_w, t_h; the first formula below turns them into a box "
+        "(σ keeps the centre inside its cell, s is the cell size in pixels).\n\n"
         "**Confidence** = objectness × class probability; boxes below the threshold are dropped.\n\n"
         "**IoU** measures overlap. **Non-max suppression** per class: sort by confidence, keep the best box, "
         "drop every other box whose IoU with it exceeds the threshold, repeat with the next remaining box.",
@@ -110,7 +113,8 @@ STRINGS = {
         "YOLOv3 还会在 26×26（完整版还有 52×52）的网格上预测，以照顾小物体。物体中心落在哪个单元格，就由哪个"
         "单元格负责预测它。这也是输入边长必须是 32 的倍数的原因：每次减半都要能整除，网格才能与像素对齐。\n\n"
         "**锚框。** 每个单元格修正几个锚框（先验框）。锚框尺寸由对训练集边框做 k-means 聚类得到，距离定义为 "
-        "d = 1 − IoU(框, 聚类中心)，因此贴合常见物体的形状。网络预测偏移量 t_x、t_y、t_w、t_h：\n\n"
+        "d = 1 − IoU(框, 聚类中心)，因此贴合常见物体的形状。网络预测偏移量 t_x、t_y、t_w、t_h，"
+        "下面第一个公式把它们变成一个框（σ 让中心落在本单元格内，s 是单元格的像素边长）。\n\n"
         "**置信度** = 目标置信度 × 类别概率；低于阈值的框被丢弃。\n\n"
         "**IoU** 衡量两个框的重叠程度。**非极大值抑制** 按类别进行：按置信度排序，保留最好的框，删除与它 IoU "
         "超过阈值的其他框，再对剩下的下一个框重复。",
