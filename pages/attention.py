@@ -167,7 +167,8 @@ def show_model_view(text: str, window: int, view: Tidy, p: Params, heads: int) -
     st.caption(tr("att.model_view.caption"))
     thumbs = _thumbs(text, window, p.hide_special, p.merge_words)
     grid = figures.model_view(thumbs, (p.layer, p.head), layer_name=tr("att.layer"), head_name=tr("att.head"))
-    st.plotly_chart(grid, key="att_grid", on_select=partial(_select_from_grid, heads), selection_mode="points")
+    st.plotly_chart(grid, key="att_grid", on_select=partial(_select_from_grid, heads), selection_mode="points",
+                    config={"displayModeBar": False})
     _heatmap(view, Params("head", p.layer, p.head, p.hide_special, p.merge_words, p.threshold), heads)
 
 
@@ -228,7 +229,7 @@ def show_by_hand() -> None:
     steps = attention_steps(q, k, v, temperature)
     names = [f"x{i + 1}" for i in range(n)]
     shown = [("att.hand.scores", steps.scores, names), ("att.hand.scaled", steps.scaled, names),
-             ("att.hand.weights", steps.weights, names), ("att.hand.output", steps.output, None)]
+             ("att.hand.weights", steps.weights, names), ("att.hand.output", steps.output, [f"V{j + 1}" for j in range(d)])]
     for column, (key, values, x_labels) in zip(st.columns(4), shown):
         with column:
             st.markdown(tr(key, d=d, temperature=temperature))

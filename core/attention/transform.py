@@ -16,7 +16,7 @@ import torch.nn.functional as F
 def hide(att: torch.Tensor, keep: torch.Tensor) -> torch.Tensor:
     """Keep the tokens where ``keep`` (T,) is True; (..., T, T) → (..., K, K), rows renormalised."""
     index = keep.nonzero().squeeze(1)
-    kept = att.index_select(-1, index).index_select(-2, index)  # (..., K, K)
+    kept = att[..., index[:, None], index]  # (..., K, K); one gather (index_select on the last dim is far slower)
     return kept / kept.sum(-1, keepdim=True).clamp_min(torch.finfo(att.dtype).tiny)
 
 
