@@ -34,6 +34,7 @@ BOOK_SAMPLES = {"obama": "face.sample.obama", "obama2": "face.sample.obama", "ob
 PHOTO_CACHE = "face_photos"  # session_state: sha256 -> PhotoFaces, the last few photos of this session
 PHOTO_CACHE_SIZE = 8
 BOOK = "face_book"
+DISPLAY_BOX = (640, 360)  # largest width, height of a drawn photo on the page
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,10 @@ def photo_panel(key: str, title_key: str, default_sample: str) -> Probe | None:
     with st.spinner(tr("face.working")):
         faces = faces_of(data, image)
     index = pick_face(f"{key}_face", faces)
-    photo, crop = st.columns([3, 1])
-    photo.image(annotate(image, faces, index), caption=tr("face.found", count=len(faces)), width="stretch")
+    shown = annotate(image, faces, index)
+    shown.thumbnail(DISPLAY_BOX)  # a tall portrait must not push everything else off the screen
+    photo, crop = st.columns([2, 1])
+    photo.image(shown, caption=tr("face.found", count=len(faces)))
     if len(faces) == 0:
         st.warning(tr("face.err.no_face"))
         return None

@@ -1,0 +1,47 @@
+"""Real browser: the faces page shows the verdict for the two sample photos, and the face book's geometry."""
+import pytest
+
+from core.i18n import translate
+from tests.conftest import LANGS, error_boxes, screenshot, wait_for_idle
+
+pytestmark = pytest.mark.browser
+SUCCESS = '[data-testid="stAlertContentSuccess"]'
+
+
+def open_faces(open_page, lang: str):
+    """Home first, then the navigation link: the way a reader arrives, inside the app's frame."""
+    page = open_page("", lang)
+    page.locator('[data-testid="stSidebarNav"] a[href$="/faces"]').first.click()
+    page.wait_for_selector(SUCCESS, timeout=120_000)
+    wait_for_idle(page)
+    return page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_verdict_is_shown(open_page, lang: str) -> None:
+    page = open_faces(open_page, lang)
+    assert page.locator("h1").first.inner_text().strip() == translate("page.faces", lang)
+    verdict = page.locator(SUCCESS).first.inner_text().strip()
+    assert verdict.lower().startswith(translate("face.same_short", lang).lower()), verdict
+    assert page.locator('[data-testid="stImage"] img').count() >= 4, "two annotated photos and two aligned crops"
+    assert not error_boxes(page)
+    screenshot(page, f"faces-verify-{lang}")
+
+
+def test_face_book_and_geometry(open_page) -> None:
+    page = open_faces(open_page, "en")
+    page.get_by_role("tab", name=translate("face.tab.book", "en")).click()
+    page.get_by_role("button", name=translate("face.book.samples", "en")).click()
+    page.get_by_text("4 face(s) enrolled").wait_for(timeout=120_000)
+    wait_for_idle(page)
+    assert page.get_by_text("Identified: Obama").count() >= 1
+    screenshot(page, "faces-book-en")
+    page.get_by_role("tab", name=translate("face.tab.geometry", "en")).click()
+    page.locator('[data-testid="stPlotlyChart"]').nth(1).wait_for(timeout=60_000)
+    wait_for_idle(page)
+    assert page.get_by_text(translate("face.geo.far", "en")).count() >= 1
+    assert not error_boxes(page)
+    screenshot(page, "faces-geometry-en")
+    page.get_by_text(translate("face.geo.far", "en")).first.scroll_into_view_if_needed()
+    wait_for_idle(page)
+    screenshot(page, "faces-histogram-en")
