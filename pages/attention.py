@@ -25,11 +25,25 @@ from core.attention.views import MODES, Tidy, pick, tidy
 from core.i18n import translate
 from pages.ui import lang, page_title, text_input_or_upload, theory, tr, user_errors
 
-SAMPLE = (Path(__file__).resolve().parent.parent / "assets" / "text" / "attention_sample.txt").read_text("utf-8").strip()
+SAMPLE_FILE = Path(__file__).resolve().parent.parent / "assets" / "text" / "attention_sample.txt"
+SAMPLE = SAMPLE_FILE.read_text("utf-8").strip()
 VIEWS = ("heatmap", "head", "model", "positional", "by_hand")
 DEFAULT_LAYER, DEFAULT_HEAD, FOCUS = 4, 2, "it"  # the sample's coreference head: "it" → "animal"
 THUMB = 32  # model-view maps are pooled down to at most this many rows
 PE_TOKENS = 48  # "PE added to embeddings" shows the window's first tokens only
+THEORY = [
+    r"z_i = \sum_j \alpha_{ij}\, v_j, \qquad"
+    r"\alpha_{ij} = \frac{\exp(q_i \cdot k_j / \sqrt{d_k})}{\sum_{j'} \exp(q_i \cdot k_{j'} / \sqrt{d_k})}",
+    r"\operatorname{Attention}(Q, K, V) = \operatorname{softmax}\!\left(\frac{Q K^\top}{\sqrt{d_k}}\right) V",
+    r"\operatorname{MultiHead}(X) = \operatorname{Concat}(\mathrm{head}_1, \dots, \mathrm{head}_h)\, W^O, \quad"
+    r"\mathrm{head}_i = \operatorname{Attention}(X W_i^Q, X W_i^K, X W_i^V)",
+    r"X' = \operatorname{LayerNorm}(X + \operatorname{MultiHead}(X)), \qquad"
+    r"Y = \operatorname{LayerNorm}(X' + \operatorname{FFN}(X'))",
+    r"PE_{(pos,\,2i)} = \sin\!\left(pos / 10000^{2i/d}\right), \qquad"
+    r"PE_{(pos,\,2i+1)} = \cos\!\left(pos / 10000^{2i/d}\right)",
+    r"\tilde{A}^{(l)} = \tfrac12 \bar{A}^{(l)} + \tfrac12 I, \qquad"
+    r"\text{rollout}^{(l)} = \tilde{A}^{(l)}\, \tilde{A}^{(l-1)} \cdots \tilde{A}^{(1)}",
+]
 
 
 @dataclass(frozen=True)
@@ -148,8 +162,9 @@ def show_head_view(view: Tidy, p: Params, heads: int) -> None:
     left, right = st.columns([1, 2])
     token = left.selectbox(tr("att.token"), range(len(labels)), key="att_token",
                            format_func=lambda i: f"{i + 1}: {labels[i]}")
+    head_label = _in_language(lambda code, h: translate("att.head.number", code, number=h + 1))
     chosen = right.multiselect(tr("att.heads"), range(heads), default=list(range(heads)), key="att_heads",
-                               format_func=_in_language(lambda code, h: translate("att.head.number", code, number=h + 1)))
+                               format_func=head_label)
     layer = view.weights[p.layer].numpy()  # (H, N, N)
     st.plotly_chart(figures.head_view(layer, labels, token, sorted(chosen), threshold=p.threshold,
                                       head_name=tr("att.head")), key="att_head_chart")
@@ -191,15 +206,14 @@ def show_positional(minilm: MiniLM, att: Attention) -> None:
     st.markdown(f"**{tr('att.pe.added', tokens=min(PE_TOKENS, len(att.tokens)))}**")
     tokens = att.tokens[:PE_TOKENS]
     ids = minilm.tokenizer.convert_tokens_to_ids(tokens)
-    embeddings = token_embeddings(minilm, ids)  # (T, 384)
-    scaled = embeddings * embeddings.shape[1] ** 0.5
-    parts = {"att.pe.embedding": scaled, "att.pe.encoding": sinusoidal(*embeddings.shape),
-             "att.pe.sum": add_to_embeddings(embeddings)}
-    for column, (key, values) in zip(st.columns(3), parts.items()):
+    parts = add_to_embeddings(token_embeddings(minilm, ids))  # each (T, 384)
+    shown = {"att.pe.embedding": parts.embeddings, "att.pe.encoding": parts.encoding, "att.pe.sum": parts.total}
+    for column, (key, values) in zip(st.columns(3), shown.items()):
         with column:
             st.markdown(tr(key))
-            st.plotly_chart(figures.matrix(values.numpy(), x_title=tr("att.pe.dimension"), y_title=tr("att.pe.token"),
-                                           y_labels=tokens, height=360), key=f"att_pe_{key}")
+            figure = figures.matrix(values.numpy(), x_title=tr("att.pe.dimension"), y_title=tr("att.pe.token"),
+                                    y_labels=tokens, height=360)
+            st.plotly_chart(figure, key=f"att_pe_{key}")
 
 
 def _editor(name: str, rows: int, cols: int, seed: int) -> torch.Tensor:
@@ -229,7 +243,8 @@ def show_by_hand() -> None:
     steps = attention_steps(q, k, v, temperature)
     names = [f"x{i + 1}" for i in range(n)]
     shown = [("att.hand.scores", steps.scores, names), ("att.hand.scaled", steps.scaled, names),
-             ("att.hand.weights", steps.weights, names), ("att.hand.output", steps.output, [f"V{j + 1}" for j in range(d)])]
+             ("att.hand.weights", steps.weights, names),
+             ("att.hand.output", steps.output, [f"V{j + 1}" for j in range(d)])]
     for column, (key, values, x_labels) in zip(st.columns(4), shown):
         with column:
             st.markdown(tr(key, d=d, temperature=temperature))
@@ -252,8 +267,8 @@ def main() -> None:
     st.caption(tr("att.tokens", count=len(att.tokens)))
     p = controls(minilm.layers, minilm.heads)
     view = _tidy(text, window, p.hide_special, p.merge_words)
-    chosen = st.radio(tr("att.view"), VIEWS, format_func=_in_language(lambda code, v: translate(f"att.view.{v}", code)), horizontal=True,
-                      key="att_view")
+    chosen = st.radio(tr("att.view"), VIEWS, horizontal=True, key="att_view",
+                      format_func=_in_language(lambda code, v: translate(f"att.view.{v}", code)))
     if chosen == "heatmap":
         show_heatmap(view, p, minilm.heads)
     elif chosen == "head":
@@ -264,14 +279,7 @@ def main() -> None:
         show_positional(minilm, att)
     else:
         show_by_hand()
-    theory([
-        r"z_i = \sum_j \alpha_{ij}\, v_j, \qquad \alpha_{ij} = \frac{\exp(q_i \cdot k_j / \sqrt{d_k})}{\sum_{j'} \exp(q_i \cdot k_{j'} / \sqrt{d_k})}",
-        r"\operatorname{Attention}(Q, K, V) = \operatorname{softmax}\!\left(\frac{Q K^\top}{\sqrt{d_k}}\right) V",
-        r"\operatorname{MultiHead}(X) = \operatorname{Concat}(\mathrm{head}_1, \dots, \mathrm{head}_h)\, W^O, \quad \mathrm{head}_i = \operatorname{Attention}(X W_i^Q, X W_i^K, X W_i^V)",
-        r"X' = \operatorname{LayerNorm}(X + \operatorname{MultiHead}(X)), \qquad Y = \operatorname{LayerNorm}(X' + \operatorname{FFN}(X'))",
-        r"PE_{(pos,\,2i)} = \sin\!\left(pos / 10000^{2i/d}\right), \qquad PE_{(pos,\,2i+1)} = \cos\!\left(pos / 10000^{2i/d}\right)",
-        r"\tilde{A}^{(l)} = \tfrac12 \bar{A}^{(l)} + \tfrac12 I, \qquad \text{rollout}^{(l)} = \tilde{A}^{(l)}\, \tilde{A}^{(l-1)} \cdots \tilde{A}^{(1)}",
-    ], "att.theory")
+    theory(THEORY, "att.theory")
 
 
 main()

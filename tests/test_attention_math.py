@@ -84,7 +84,8 @@ def test_attention_by_hand_equals_torch_sdpa(seed: int) -> None:
 @pytest.mark.parametrize("temperature", [0.25, 2.0])
 def test_temperature_is_a_scale_of_sdpa(temperature: float) -> None:
     generator = torch.Generator().manual_seed(7)
-    q, k, v = torch.randn(3, 2, generator=generator), torch.randn(5, 2, generator=generator), torch.randn(5, 4, generator=generator)
+    q, k = torch.randn(3, 2, generator=generator), torch.randn(5, 2, generator=generator)
+    v = torch.randn(5, 4, generator=generator)
     steps = attention_steps(q, k, v, temperature)
     expected = F.scaled_dot_product_attention(q, k, v, scale=1 / (math.sqrt(2) * temperature))
     torch.testing.assert_close(steps.output, expected)
@@ -119,4 +120,7 @@ def test_position_similarity_peaks_on_the_diagonal_and_fades() -> None:
 
 def test_pe_added_to_embeddings() -> None:
     embeddings = torch.randn(6, 8)
-    torch.testing.assert_close(add_to_embeddings(embeddings), embeddings * math.sqrt(8) + sinusoidal(6, 8))
+    parts = add_to_embeddings(embeddings)
+    torch.testing.assert_close(parts.embeddings, embeddings * math.sqrt(8))
+    torch.testing.assert_close(parts.encoding, sinusoidal(6, 8))
+    torch.testing.assert_close(parts.total, embeddings * math.sqrt(8) + sinusoidal(6, 8))

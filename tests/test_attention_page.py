@@ -63,7 +63,8 @@ def test_600_tokens_give_a_window_note_and_selector() -> None:
 
 
 def test_chinese_input_gives_the_unk_note_with_tokens() -> None:
-    at = run_page("attention", "zh", setup=lambda at: at.text_area(key="att_text").set_value("我们今天学习注意力机制。"))
+    chinese = "我们今天学习注意力机制。"
+    at = run_page("attention", "zh", setup=lambda at: at.text_area(key="att_text").set_value(chinese))
     assert_clean(at)
     assert any("[UNK]" in w.value for w in at.warning)
     assert any("[UNK]" in c.value for c in at.code)

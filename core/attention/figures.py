@@ -34,7 +34,8 @@ def heatmap(matrix: np.ndarray, labels: list[str], *, x_title: str, y_title: str
     """One attention map (N, N): row = attending token, column = attended token; NaN cells are not drawn."""
     names = unique_labels(labels)
     figure = go.Figure(go.Heatmap(
-        z=matrix.astype(np.float32),  # float32 halves the JSON sent to the browser (512 tokens: 1.7 MB, not 3.5) x=names, y=names, colorscale="Blues", zmin=0, hoverongaps=False,
+        z=matrix.astype(np.float32),  # float32 halves the JSON sent to the browser (512 tokens: 1.7 MB, not 3.5)
+        x=names, y=names, colorscale="Blues", zmin=0, hoverongaps=False,
         hovertemplate=f"{y_title}: %{{y}}<br>{x_title}: %{{x}}<br>{value}: %{{z:.3f}}<extra></extra>",
     ))
     figure.update_layout(height=_side(len(labels)), margin=dict(l=10, r=10, t=30, b=10),
@@ -107,10 +108,10 @@ def model_view(thumbs: np.ndarray, selected: tuple[int, int], *, layer_name: str
                      y1=l * step + size + 0.5, line=dict(color="crimson", width=3))
     figure.update_layout(
         height=75 * layers + 70, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white", clickmode="event+select",
-        xaxis=dict(tickvals=np.arange(heads) * step + size / 2 - 0.5, ticktext=[f"{head_name} {i + 1}" for i in range(heads)],
-                   showgrid=False, zeroline=False),
-        yaxis=dict(tickvals=np.arange(layers) * step + size / 2 - 0.5, ticktext=[f"{layer_name} {i + 1}" for i in range(layers)],
-                   autorange="reversed", showgrid=False, zeroline=False))
+        xaxis=dict(tickvals=np.arange(heads) * step + size / 2 - 0.5, showgrid=False, zeroline=False,
+                   ticktext=[f"{head_name} {i + 1}" for i in range(heads)]),
+        yaxis=dict(tickvals=np.arange(layers) * step + size / 2 - 0.5, showgrid=False, zeroline=False,
+                   ticktext=[f"{layer_name} {i + 1}" for i in range(layers)], autorange="reversed"))
     return figure
 
 

@@ -7,6 +7,7 @@ vectors and PE[pos + k] is a fixed rotation of PE[pos].
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import torch
 
@@ -29,11 +30,22 @@ def similarity(pe: torch.Tensor) -> torch.Tensor:
     return pe @ pe.T
 
 
-def add_to_embeddings(embeddings: torch.Tensor, base: float = 10_000.0) -> torch.Tensor:
+@dataclass(frozen=True)
+class ModelInput:
+    """The transformer's input and its two parts, each (T, d)."""
+
+    embeddings: torch.Tensor  # token embeddings × √d
+    encoding: torch.Tensor  # PE of positions 0..T-1
+    total: torch.Tensor  # their sum
+
+
+def add_to_embeddings(embeddings: torch.Tensor, base: float = 10_000.0) -> ModelInput:
     """The transformer's input: token embeddings (T, d) scaled by √d, plus the encoding of their positions.
 
     The √d scale (Vaswani et al. 2017, section 3.4) brings embeddings of small magnitude up to the
     ±1 range of the encoding, so neither drowns the other.
     """
     positions, dim = embeddings.shape
-    return embeddings * math.sqrt(dim) + sinusoidal(positions, dim, base)
+    scaled = embeddings * math.sqrt(dim)
+    encoding = sinusoidal(positions, dim, base)
+    return ModelInput(embeddings=scaled, encoding=encoding, total=scaled + encoding)

@@ -56,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
              f"shape {tuple(att.weights.shape)}"]
     for label, row in zip(view.labels, matrix):
         top = row.topk(min(3, len(row)))
-        lines.append(f"{label:>15} -> " + ", ".join(f"{view.labels[j]} {w:.2f}" for w, j in zip(top.values, top.indices)))
+        targets = ", ".join(f"{view.labels[j]} {w:.2f}" for w, j in zip(top.values, top.indices))
+        lines.append(f"{label:>15} -> {targets}")
     emit(result, args.json, "\n".join(lines))
     return 0
