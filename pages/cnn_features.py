@@ -17,7 +17,7 @@ from core.cnn.features import Activations, compute_activations
 from core.cnn.gradcam import grad_cam
 from core.cnn.models import IMAGENET_CATEGORIES, INPUT_SIZE, CnnModel, available_models, load_model
 from core.cnn.receptive_field import Field, receptive_fields
-from core.cnn.render import COLORMAPS, overlay, render_layer
+from core.cnn.render import COLORMAPS, overlay, render_layer, top_channels
 from core.errors import UserError
 from pages.ui import image_input, page_title, theory, tr, user_errors
 
@@ -180,7 +180,8 @@ def net_controls(fields_of: dict[str, Field], acts: Activations, model: CnnModel
 
 
 def classes_section(model_id: str, model: CnnModel, acts: Activations, data: bytes, image: Image.Image,
-                    photo: Image.Image, colormap: str, alpha: float) -> None:
+                    photo: Image.Image, alpha: float) -> None:
+    """Top-5 classes and a Grad-CAM overlay for a chosen class, or a note when the network has no classifier."""
     if acts.logits is None:
         st.info(tr("cnn.no_classifier"))
         return
@@ -201,7 +202,8 @@ def classes_section(model_id: str, model: CnnModel, acts: Activations, data: byt
         names = model.layer_names
         cam_layer = c2.selectbox(tr("cnn.gradcam_layer"), names, index=names.index(model.cam_layer or names[-1]),
                                  key=f"cnn_cam_layer_{model_id}")
-        cam = torch.from_numpy(_grad_cam(model_id, data, cam_layer, class_index, image))
+        with st.spinner(tr("cnn.gradcam")):
+            cam = _grad_cam(model_id, data, cam_layer, class_index, image)  # (h, w) in [0, 1]
         st.image(overlay(photo, cam, "Turbo", alpha),
                  caption=tr("cnn.gradcam_caption", label=IMAGENET_CATEGORIES[class_index], layer=cam_layer))
 
@@ -219,20 +221,19 @@ def net_section(image: Image.Image, data: bytes) -> None:
     st.caption(tr("cnn.layer_facts", channels=channels, height=height, width=width, field=field.size,
                   jump=field.jump, size=INPUT_SIZE))
     count = min(params.count, channels)
-    view = render_layer(acts, params.layer, count, params.colormap, None, photo, params.alpha)
     st.markdown(tr("cnn.grid_title", count=count, channels=channels, layer=params.layer))
-    with st.container(key="cnn_grid"):
-        st.image(view.tiles, caption=[f"#{c}" for c in view.channels], width=96)
-    chosen = st.pills(tr("cnn.pick"), view.channels, default=view.channels[0], format_func=lambda c: f"#{c}",
+    grid = st.container(key="cnn_grid")  # filled below, once the picked channel is known
+    strongest = top_channels(acts, params.layer, count)
+    chosen = st.pills(tr("cnn.pick"), strongest, default=strongest[0], format_func=lambda c: f"#{c}",
                       key=f"cnn_pick_{model_id}_{params.layer}")
-    channel = view.channels[0] if chosen is None else chosen
-    if channel != view.channel:
-        view = render_layer(acts, params.layer, count, params.colormap, channel, photo, params.alpha)
-    mean = float(acts.maps[params.layer][channel].mean())
+    view = render_layer(acts, params.layer, count, params.colormap, chosen, photo, params.alpha)
+    grid.image(view.tiles, caption=[f"#{c}" for c in view.channels], width=96)
+    channel = view.channel
+    mean = float(acts.maps[params.layer][channel].numpy().mean())
     big, over = st.columns(2)
     big.image(view.large, caption=tr("cnn.channel_large", channel=channel, mean=f"{mean:.3g}"))
     over.image(view.overlaid, caption=tr("cnn.channel_overlay", channel=channel))
-    classes_section(model_id, model, acts, data, image, photo, params.colormap, params.alpha)
+    classes_section(model_id, model, acts, data, image, photo, params.alpha)
 
 
 # ---------------------------------------------------------------- page

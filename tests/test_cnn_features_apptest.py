@@ -41,6 +41,14 @@ def test_networks_tab_on_an_uploaded_photo(lang: str) -> None:
     top5 = at.dataframe[0].value
     assert "cat" in str(top5.iloc[0, 0]), top5  # an Egyptian / tiger / tabby cat
 
+    # Click the third strongest channel: it is shown large and over the photo.
+    pick = at.button_group(key="cnn_pick_squeezenet1_1_pool3")
+    channel = int(pick.options[2].lstrip("#"))  # options are the formatted labels "#12"
+    pick.set_value(channel).run()
+    assert_clean(at)
+    captions = [c for image in at.image for c in image.captions]
+    assert translate("cnn.channel_overlay", lang, channel=channel) in captions
+
     # Layer switch and another network: still clean, the grid follows.
     at.selectbox(key="cnn_layer_squeezenet1_1").set_value("fire9").run()
     assert_clean(at)

@@ -1,6 +1,8 @@
 """Turn feature maps into pictures: per-map scaling, colour maps, a channel grid, an overlay on the photo.
 
-Pure numpy / torch, cheap enough to redo on every slider move (the maps themselves are cached).
+This is the live part of the page (every layer, channel or colour change redraws it), so it is
+plain numpy + PIL on small arrays: no torch ops, whose thread pool can cost milliseconds per
+tiny op on a busy shared CPU.
 """
 from __future__ import annotations
 
@@ -9,10 +11,7 @@ from functools import lru_cache
 
 import numpy as np
 import plotly.colors
-import torch
-import torch.nn.functional as F
 from PIL import Image
-from torch import Tensor
 
 from core.cnn.features import Activations
 
@@ -30,37 +29,40 @@ def colormap_lut(name: str) -> np.ndarray:
     return lut[::-1].copy() if name == "Greys_r" else lut
 
 
-def normalise(feature_map: Tensor) -> Tensor:
-    """(h, w) -> [0, 1] by the map's own min and max (a flat map becomes zeros)."""
+def normalise(feature_map: np.ndarray) -> np.ndarray:
+    """(h, w) -> float32 in [0, 1] by the map's own min and max (a flat map becomes zeros)."""
     lo, hi = float(feature_map.min()), float(feature_map.max())
-    return (feature_map - lo) / (hi - lo) if hi > lo else torch.zeros_like(feature_map)
+    if hi <= lo:
+        return np.zeros(feature_map.shape, dtype=np.float32)
+    return ((feature_map - lo) / (hi - lo)).astype(np.float32)
 
 
-def colorize(map01: Tensor, colormap: str) -> np.ndarray:
-    """(h, w) in [0, 1] -> (h, w, 3) uint8 RGB."""
-    index = (map01.clamp(0, 1) * 255).round().to(torch.int64).numpy()
+def colorize(map01: np.ndarray, colormap: str) -> np.ndarray:
+    """(h, w) in [0, 1] -> (h, w, 3) uint8 RGB through a 256-entry lookup table."""
+    index = np.rint(np.clip(map01, 0.0, 1.0) * 255).astype(np.intp)
     return colormap_lut(colormap)[index]
 
 
-def upsample(map01: Tensor, size: tuple[int, int]) -> Tensor:
-    """(h, w) -> (H, W) bilinear, for showing a coarse map at photo resolution."""
-    return F.interpolate(map01[None, None], size=size, mode="bilinear", align_corners=False)[0, 0]
+def upsample(map01: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """(h, w) -> (H, W) bilinear, for laying a coarse map smoothly over a photo."""
+    image = Image.fromarray(np.ascontiguousarray(map01, dtype=np.float32), mode="F")
+    return np.asarray(image.resize((size[1], size[0]), Image.Resampling.BILINEAR))
 
 
-def channel_tiles(maps: Tensor, channels: list[int], colormap: str, tile: int = 96) -> list[np.ndarray]:
-    """One coloured (tile, tile, 3) picture per channel of (C, h, w) ``maps``, each scaled on its own.
+def upsample_nearest(map01: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """(h, w) -> (H, W) nearest-neighbour: every cell of the map stays a visible block."""
+    h, w = map01.shape
+    rows = np.arange(size[0]) * h // size[0]
+    cols = np.arange(size[1]) * w // size[1]
+    return map01[rows[:, None], cols[None, :]]
 
-    Nearest-neighbour enlargement keeps the cells of coarse maps (7 x 7) visible.
-    """
+
+def channel_tiles(maps: np.ndarray, channels: list[int], colormap: str, tile: int = 96) -> list[np.ndarray]:
+    """One coloured (tile, tile, 3) picture per channel of (C, h, w) ``maps``, each scaled on its own."""
     return [colorize(upsample_nearest(normalise(maps[c]), (tile, tile)), colormap) for c in channels]
 
 
-def upsample_nearest(map01: Tensor, size: tuple[int, int]) -> Tensor:
-    """(h, w) -> (H, W) nearest-neighbour: every cell of the map stays a visible block."""
-    return F.interpolate(map01[None, None], size=size, mode="nearest")[0, 0]
-
-
-def overlay(photo: Image.Image, map01: Tensor, colormap: str, alpha: float) -> np.ndarray:
+def overlay(photo: Image.Image, map01: np.ndarray, colormap: str, alpha: float) -> np.ndarray:
     """Blend a coloured (h, w) map stretched to the photo's size over the photo: (H, W, 3) uint8."""
     rgb = np.asarray(photo.convert("RGB"), dtype=np.float32)  # (H, W, 3)
     heat = colorize(upsample(map01, rgb.shape[:2]), colormap).astype(np.float32)
@@ -78,12 +80,17 @@ class LayerView:
     overlaid: np.ndarray  # (H, W, 3) uint8, the photo's size
 
 
+def top_channels(acts: Activations, layer: str, count: int) -> list[int]:
+    """The ``count`` channels of ``layer`` with the highest mean activation, strongest first."""
+    return [int(c) for c in acts.order[layer][:count]]
+
+
 def render_layer(acts: Activations, layer: str, count: int, colormap: str, channel: int | None,
                  photo: Image.Image, alpha: float, tile: int = 96) -> LayerView:
     """Draw ``layer`` from cached activations (no network call): the ``count`` strongest channels by
     mean activation, and ``channel`` (default: the strongest) large and over the photo."""
-    maps = acts.maps[layer]  # (C, h, w)
-    channels = [int(c) for c in acts.order[layer][:count]]
+    maps = acts.maps[layer].numpy()  # (C, h, w), shares memory with the cached tensor
+    channels = top_channels(acts, layer, count)
     chosen = channels[0] if channel is None else channel
     map01 = normalise(maps[chosen])
     return LayerView(channels, channel_tiles(maps, channels, colormap, tile), chosen,
