@@ -1,7 +1,10 @@
 """The faces page through the real app frame, in both languages: uploads, verdicts, face book, geometry."""
 from __future__ import annotations
 
+import io
+
 import pytest
+from PIL import Image
 
 from core.i18n import translate
 from tests.conftest import ASSETS, LANGS, assert_clean, run_page
@@ -23,11 +26,11 @@ def rerun(at, lang: str) -> None:
     at.run()
 
 
-def upload(at, key: str, path, lang: str = "en") -> None:
+def upload(at, key: str, path, lang: str = "en", data: bytes | None = None) -> None:
     """Switch photo panel ``key`` to upload and upload ``path`` (two runs: the uploader appears after the first)."""
     at.radio(key=f"{key}_source").set_value(translate("ui.source.upload", lang))
     rerun(at, lang)
-    at.file_uploader(key=f"{key}_upload").set_value((path.name, path.read_bytes(), "image/jpeg"))
+    at.file_uploader(key=f"{key}_upload").set_value((path.name, data or path.read_bytes(), "image/jpeg"))
     rerun(at, lang)
 
 
@@ -51,6 +54,30 @@ def test_two_uploads_give_the_verdict(lang: str) -> None:
     assert any(text.lower().startswith(different.lower()) for text in texts(at.info)), texts(at.info)
     labels = [metric.label for metric in at.metric]
     assert translate("face.cosine", lang) in labels and translate("face.l2", lang) in labels
+
+
+def test_several_faces_choose_which() -> None:
+    """Photo B holds Obama and Biden side by side; choosing the face flips the verdict against Obama."""
+    halves = [Image.open(FACES / name).convert("RGB") for name in ("obama2.jpg", "biden.jpg")]
+    halves = [im.resize((im.width * 500 // im.height, 500)) for im in halves]
+    both = Image.new("RGB", (sum(im.width for im in halves), 500))
+    both.paste(halves[0], (0, 0))
+    both.paste(halves[1], (halves[0].width, 0))
+    buffer = io.BytesIO()
+    both.save(buffer, "JPEG", quality=90)
+    at = run_page("faces", "en")
+    upload(at, "face_b", FACES / "two_faces.jpg", data=buffer.getvalue())
+    assert_clean(at)
+    picker = at.selectbox(key="face_b_face")
+    assert len(picker.options) == 2 and picker.options[1].startswith("Face 2 (score ")
+    verdicts = set()
+    for index in (0, 1):
+        at.selectbox(key="face_b_face").set_value(index)
+        rerun(at, "en")
+        assert_clean(at)
+        verdicts |= {t.split(":")[0] for t in texts(at.success) + texts(at.info)
+                     if t.startswith(("Same person:", "Different people:"))}
+    assert verdicts == {"Same person", "Different people"}
 
 
 def test_threshold_only_redecides_from_the_session_cache() -> None:

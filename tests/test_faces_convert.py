@@ -68,7 +68,7 @@ def test_yunet_matches_opencv_on_all_outputs() -> None:
         assert np.abs(value.numpy() - ref).max() < 1e-3, name
 
 
-def test_converted_module_is_frozen() -> None:
+def test_converted_module_is_in_eval_mode_without_gradients() -> None:
     module = onnx_to_torch(resolve("yunet"))
     assert not module.training
     assert not any(p.requires_grad for p in module.parameters())
