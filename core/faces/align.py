@@ -49,8 +49,9 @@ def warp(rgb: torch.Tensor, matrices: torch.Tensor, size: int = CROP) -> torch.T
     pixel reads the source at the inverse-mapped point.
     """
     _, height, width = rgb.shape
+    matrices = matrices.to(rgb.device)
     linear, shift = matrices[:, :, :2], matrices[:, :, 2:]
-    inverse = torch.linalg.inv(linear)  # (N, 2, 2)
+    inverse = torch.linalg.inv(linear.cpu()).to(rgb.device)  # (N, 2, 2); tiny, and MPS has no inv
     coords = torch.arange(size, dtype=rgb.dtype, device=rgb.device)
     ys, xs = torch.meshgrid(coords, coords, indexing="ij")
     dst = torch.stack([xs, ys], -1).reshape(1, -1, 2, 1)  # (1, size*size, 2, 1)
@@ -65,4 +66,4 @@ def align(rgb: torch.Tensor, landmarks: torch.Tensor) -> torch.Tensor:
     """Aligned 112x112 crops (N, 3, 112, 112) of a (3, H, W) image for landmarks (N, 5, 2)."""
     if len(landmarks) == 0:
         return rgb.new_zeros((0, 3, CROP, CROP))
-    return warp(rgb, umeyama(landmarks.to(rgb.device), TEMPLATE))
+    return warp(rgb, umeyama(landmarks.cpu(), TEMPLATE))  # on the CPU: float64 SVD of 5 points
