@@ -4,6 +4,7 @@ from __future__ import annotations
 import itertools
 import json
 
+import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
@@ -165,8 +166,9 @@ def test_activations_are_ranked_and_leave_the_model_untouched(models, coffee) ->
     acts = compute_activations(model, coffee)
     assert acts.logits is None
     assert acts.shape("conv1_1") == (64, 224, 224) and acts.shape("conv5_3") == (512, 14, 14)
-    means = acts.maps["conv3_3"].mean(dim=(1, 2))
-    assert torch.all(means[acts.order["conv3_3"]].diff() <= 0), "strongest channel first"
+    means = acts.maps["conv3_3"].numpy().mean(axis=(1, 2))
+    assert sorted(acts.order["conv3_3"].tolist()) == list(range(256))
+    assert np.all(np.diff(means[acts.order["conv3_3"]]) <= 0), "strongest channel first"
     for _, stage in model.stages:
         for module in stage.modules():
             assert not module._forward_hooks and not module._forward_pre_hooks

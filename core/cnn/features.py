@@ -30,10 +30,10 @@ def image_to_tensor(image: Image.Image, size: int = INPUT_SIZE) -> Tensor:
 @dataclass(frozen=True)
 class Activations:
     """Every stage's map for one image: ``maps[layer]`` is (C, h, w) on the CPU, ``order[layer]`` the
-    channels sorted by mean activation (strongest first), ``logits`` (1000,) or None."""
+    channel indices sorted by mean activation (strongest first), ``logits`` (1000,) or None."""
 
     maps: dict[str, Tensor]
-    order: dict[str, Tensor]
+    order: dict[str, np.ndarray]
     logits: Tensor | None
 
     def shape(self, layer: str) -> tuple[int, int, int]:
@@ -55,5 +55,6 @@ def compute_activations(model: CnnModel, image: Image.Image) -> Activations:
     with torch.inference_mode():
         outputs, logits = walk(model, model.preprocess(image_to_tensor(image)))
         maps = {name: out[0].float().cpu() for name, out in outputs.items()}  # (C, h, w)
-        order = {name: m.mean(dim=(1, 2)).argsort(descending=True) for name, m in maps.items()}  # (C,)
-        return Activations(maps, order, logits[0].float().cpu() if logits is not None else None)
+    # Ranking in numpy: many tiny torch ops would each wake torch's thread pool (slow on a busy CPU).
+    order = {name: np.argsort(-m.numpy().mean(axis=(1, 2)), kind="stable") for name, m in maps.items()}  # (C,)
+    return Activations(maps, order, logits[0].float().cpu() if logits is not None else None)
