@@ -179,3 +179,16 @@ def test_decide_reports_consistent_cosine_l2_and_margin(photos: dict[str, PhotoF
 
 def test_align_of_no_landmarks_is_empty() -> None:
     assert align(torch.zeros(3, 50, 50), torch.zeros(0, 5, 2)).shape == (0, 3, CROP, CROP)
+
+
+def test_parallel_requests_on_the_shared_models_agree(models: FaceModels, photos: dict[str, PhotoFaces]) -> None:
+    """Several sessions analyse photos at once on one shared model: same results as one at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = SAME + [OTHER]
+    images = {name: _photo(name) for name in names}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda name: analyse(models, images[name]), names * 2))
+    for name, faces in zip(names * 2, results):
+        torch.testing.assert_close(faces.embeddings, photos[name].embeddings, atol=1e-4, rtol=0)
+        np.testing.assert_allclose(faces.boxes, photos[name].boxes, atol=1e-2)
