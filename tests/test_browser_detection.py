@@ -19,20 +19,26 @@ def _open(open_page, lang: str):
     return page
 
 
+def _wait_for_image_width(page, width: int) -> None:
+    """An image of that pixel width is shown and fully loaded (fails after the timeout otherwise)."""
+    page.wait_for_function(
+        "w => [...document.querySelectorAll('[data-testid=\"stImage\"] img')]"
+        ".some(img => img.complete && img.naturalWidth === w)", arg=width, timeout=60_000)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_detection_shows_the_annotated_image(open_page, lang: str) -> None:
     page = _open(open_page, lang)
     screenshot(page, f"detection-annotated-{lang}")
     assert not error_boxes(page), error_boxes(page)
     assert page.locator("h1").first.inner_text().strip() == translate("page.detection", lang)
-    image = page.locator(IMAGE).first
-    assert image.evaluate("img => img.complete && img.naturalWidth") == 600  # coffee.png, annotated
+    _wait_for_image_width(page, 600)  # coffee.png, annotated
     assert page.get_by_text(translate("det.download", lang)).first.is_visible()
     page.get_by_text(translate("det.view.grid", lang)).first.click()
     page.get_by_text(translate("det.grid_scale", lang), exact=True).first.wait_for(timeout=60_000)
     wait_for_idle(page)
     assert not error_boxes(page)
-    assert page.locator(IMAGE).first.evaluate("img => img.naturalWidth") == 832  # 416 input, zoom 2
+    _wait_for_image_width(page, 832)  # the 416 input with its grid, zoomed twice
     screenshot(page, f"detection-grid-{lang}")
 
 

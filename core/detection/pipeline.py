@@ -80,13 +80,13 @@ def raw_predictions(model: Darknet, image: Image.Image, size: int = DEFAULT_SIZE
                     mode: str = "letterbox") -> RawPrediction:
     """The heavy step: fit the image, run the network once, decode every candidate box."""
     network_input, transform = fit(image, check_size(size), mode)
-    x = to_tensor(network_input).to(device())  # (1, 3, S, S)
-    if device().type == "cpu":
-        x = x.contiguous(memory_format=torch.channels_last)
+    where = next(model.parameters()).device
+    x = to_tensor(network_input).to(where)  # (1, 3, S, S)
+    if where.type == "cpu":
+        x = x.contiguous(memory_format=torch.channels_last)  # oneDNN's fastest layout on CPU
     with torch.inference_mode():
         raw = model(x)
-        candidates = decode([r.float() for r in raw], model.heads, (size, size))
-    candidates = Candidates(*(v.cpu() if isinstance(v, torch.Tensor) else v for v in vars(candidates).values()))
+        candidates = decode([r.float() for r in raw], model.heads, (size, size)).cpu()
     return RawPrediction(candidates, transform, network_input, tuple(h.anchors for h in model.heads))
 
 

@@ -9,7 +9,7 @@ Box arithmetic is torchvision's (``box_iou``, ``batched_nms``), never hand-writt
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 import torch
 from torchvision.ops import batched_nms, box_area, box_iou
@@ -28,6 +28,11 @@ class Candidates:
     cell: torch.Tensor  # (N, 2) grid column, row
     anchor: torch.Tensor  # (N,) anchor index within its head
     grids: tuple[tuple[int, int], ...]  # (rows, columns) of each head
+
+    def cpu(self) -> Candidates:
+        """The same candidates on the CPU (where caching and drawing happen)."""
+        return replace(self, **{f.name: getattr(self, f.name).cpu() for f in fields(self)
+                                if isinstance(getattr(self, f.name), torch.Tensor)})
 
     def objectness_map(self, scale: int) -> torch.Tensor:
         """``(A, rows, cols)`` objectness of head ``scale``, for heatmaps."""
