@@ -72,10 +72,32 @@ def upload_corpus(data: bytes) -> corpora.Sentences:
     return corpora.upload_sentences(data)
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
+def neighbour_rows(space_id: str, word: str, topn: int, restrict: int | None, _vectors: KeyedVectors) -> explore.Scored:
+    return explore.neighbours(_vectors, word, topn, restrict)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def analogy_rows(space_id: str, abc: tuple[str, str, str], method: str, restrict: int | None,
+                 _vectors: KeyedVectors) -> explore.Scored:
+    return explore.analogy(_vectors, *abc, method, 10, restrict)
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
-def projected(space_id: str, words: tuple[str, ...], method: str, dims: int, _vectors: KeyedVectors) -> np.ndarray:
-    """Map coordinates (N, dims), cached per space and word list: moving other widgets never re-projects."""
-    return projection.project(projection.unit_vectors(_vectors, list(words)), method, dims)
+def map_data(space_id: str, seeds: tuple[str, ...], frequent: int, method: str, dims: int, restrict: int | None,
+             _vectors: KeyedVectors) -> tuple[list[str], np.ndarray]:
+    """The map's words and their coordinates (N, dims), cached: moving other widgets never re-projects.
+
+    ``frequent`` > 0 maps that many frequent words (plus the seeds), else the seeds' neighbourhoods.
+    """
+    if frequent:
+        words = explore.frequent_words(_vectors, frequent)
+        words += [w for w in seeds if w not in words]
+    else:
+        words = projection.map_words(_vectors, list(seeds), 8, restrict)
+    if len(words) <= dims:
+        return words, np.zeros((0, dims))
+    return words, projection.project(projection.unit_vectors(_vectors, words), method, dims)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -234,7 +256,7 @@ def neighbours_panel(space: Space, ex: Examples) -> tuple[str | None, list[str]]
     st.subheader(tr("w2v.neighbours"))
     word = st.text_input(tr("w2v.word"), ex.word, key=f"w2v_word_{space.kind}")
     topn = st.slider(tr("w2v.topn"), 3, 30, 10, key="w2v_topn")
-    rows = attempt(explore.neighbours, space.vectors, word, topn, space.restrict)
+    rows = attempt(neighbour_rows, space.id, word, topn, space.restrict, space.vectors)
     if rows is None:
         return None, []
     scored_table(rows, tr("w2v.col.cosine"))
@@ -249,7 +271,7 @@ def analogy_panel(space: Space, ex: Examples) -> tuple[tuple[str, str, str], str
                for column, name, value in zip(columns, "abc", ex.analogy))
     method = st.radio(tr("w2v.method"), explore.METHODS, format_func=labels("w2v.method."),
                       horizontal=True, key="w2v_method")
-    rows = attempt(explore.analogy, space.vectors, a, b, c, method, 10, space.restrict)
+    rows = attempt(analogy_rows, space.id, (a, b, c), method, space.restrict, space.vectors)
     if not rows:
         return None
     st.markdown(tr("w2v.analogy_answer", a=a, b=b, c=c, d=rows[0][0]))
@@ -269,25 +291,25 @@ def map_panel(space: Space, query: str | None, analogy: tuple[tuple[str, str, st
                         key="w2v_map_dims")
     count = third.slider(tr("w2v.map.count"), 50, 500, 200, step=50, key="w2v_map_count",
                          disabled=content != "frequent")
-    seeds = ([query] if query else []) + (list(analogy[0]) + [analogy[1]] if analogy else [])
-    if content == "frequent":
-        words = explore.frequent_words(space.vectors, count, min_chars=1)
-        words += [w for w in dict.fromkeys(seeds) if w not in words]
-    else:
-        words = projection.map_words(space.vectors, list(dict.fromkeys(seeds)), 8, space.restrict)
-    if len(words) <= dims:
+    seeds = tuple(dict.fromkeys(([query] if query else []) + (list(analogy[0]) + [analogy[1]] if analogy else [])))
+    note = tr("w2v.map.tsne_running") if method == "tsne" else tr("w2v.map.pca_running")
+    with st.spinner(note):
+        words, coords = map_data(space.id, seeds, count if content == "frequent" else 0, method, dims, space.restrict,
+                                 space.vectors)
+    if not len(coords):
         st.info(tr("w2v.map.too_few"))
         return
-    note = tr("w2v.map.tsne_running", count=len(words)) if method == "tsne" else tr("w2v.map.pca_running")
-    with st.spinner(note):
-        coords = projected(space.id, tuple(words), method, dims, space.vectors)
     st.plotly_chart(map_figure(words, coords, query, analogy), key="w2v_map_chart")
     st.caption(tr(f"w2v.map.caption.{method}"))
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
 def map_figure(words: list[str], coords: np.ndarray, query: str | None,
                analogy: tuple[tuple[str, str, str], str] | None) -> go.Figure:
-    """Scatter of the words with hover labels; the analogy drawn as two arrows b→a and c→answer."""
+    """Scatter of the words with hover labels; the analogy drawn as two arrows b→a and c→answer.
+
+    Cached: building a plotly figure (validation of every property) costs more than the lookups.
+    """
     position = {w: coords[i] for i, w in enumerate(words)}
     highlight = {query} | (set(analogy[0]) | {analogy[1]} if analogy else set())
     colours = ["#d62728" if w in highlight else "#1f77b4" for w in words]

@@ -28,6 +28,8 @@ def test_glove_neighbours_and_map(open_page, lang: str) -> None:
     assert page.locator(f'{MAP} .scatterlayer .point').count() > 10, "the map has points"
     assert translate("w2v.map", lang) in [h.inner_text().strip() for h in page.locator("h3").all()]
     screenshot(page, f"word2vec-glove-{lang}")
+    page.locator(MAP).last.scroll_into_view_if_needed()
+    screenshot(page, f"word2vec-map-{lang}")
 
 
 def test_uploaded_text_trains_in_the_background(open_page) -> None:

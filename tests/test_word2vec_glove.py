@@ -91,3 +91,12 @@ def test_tsne_map(glove) -> None:
     assert coords.shape == (len(words), 2) and np.isfinite(coords).all()
     with pytest.raises(ValueError):
         projection.project(coords[:2], "pca", 2)
+
+
+def test_3cosmul_matches_gensim_and_respects_the_restriction(glove) -> None:
+    ours = explore.cosmul(glove, "king", "man", "woman", topn=10, restrict=None)
+    theirs = glove.most_similar_cosmul(positive=["king", "woman"], negative=["man"], topn=10)
+    assert [w for w, _ in ours] == [w for w, _ in theirs]
+    np.testing.assert_allclose([s for _, s in ours], [s for _, s in theirs], rtol=1e-4)
+    restricted = explore.cosmul(glove, "paris", "france", "germany", topn=20, restrict=10_000)
+    assert all(glove.key_to_index[w] < 10_000 for w, _ in restricted)

@@ -110,8 +110,8 @@ STRINGS = {
     "w2v.map.too_few": {"en": "Too few words to draw a map.", "zh": "词太少，画不出地图。"},
     "w2v.map.pca_running": {"en": "Projecting with PCA…", "zh": "正在用 PCA 降维……"},
     "w2v.map.tsne_running": {
-        "en": "Running t-SNE on {count} words: this takes a few seconds, then it is cached.",
-        "zh": "正在对 {count} 个词运行 t-SNE：需要几秒钟，算完后会缓存。",
+        "en": "Running t-SNE: this takes a few seconds, then the map is cached.",
+        "zh": "正在运行 t-SNE：需要几秒钟，算完后地图会被缓存。",
     },
     "w2v.map.caption.pca": {
         "en": "PCA keeps the directions of largest variance: parallel offsets such as man→woman and "

@@ -72,7 +72,7 @@ def analogy_accuracy(space: KeyedVectors, questions: list[Question], restrict: i
     known = [q for q in questions if all(w in index for w in q)]
     if not known:
         return AnalogyScore(0, 0, len(questions))
-    unit = space.get_normed_vectors()[: len(vocab)]  # (V, D)
+    unit = space.vectors[: len(vocab)] / space.norms[: len(vocab), None]  # (V, D)
     ids = np.array([[index[w] for w in q] for q in known])  # (Q, 4)
     target = unit[ids[:, 1]] - unit[ids[:, 0]] + unit[ids[:, 2]]  # (Q, D)
     scores = target @ unit.T  # (Q, V)

@@ -60,10 +60,28 @@ def analogy(space: KeyedVectors, a: str, b: str, c: str, method: str = "3cosadd"
     """
     if method not in METHODS:
         raise ValueError(f"unknown analogy method {method!r}; expected one of {METHODS}")
-    positive, negative = [lookup(space, a), lookup(space, c)], [lookup(space, b)]
+    a, b, c = lookup(space, a), lookup(space, b), lookup(space, c)
     if method == "3cosadd":
-        return space.most_similar(positive=positive, negative=negative, topn=topn, restrict_vocab=restrict)
-    return space.most_similar_cosmul(positive=positive, negative=negative, topn=topn, restrict_vocab=restrict)
+        return space.most_similar(positive=[a, c], negative=[b], topn=topn, restrict_vocab=restrict)
+    return cosmul(space, a, b, c, topn, restrict)
+
+
+def cosmul(space: KeyedVectors, a: str, b: str, c: str, topn: int = 10, restrict: int | None = None) -> Scored:
+    """3CosMul among the ``restrict`` most frequent words (gensim's ``most_similar_cosmul``
+    ignores ``restrict_vocab`` and so returns GloVe's junk tokens, slowly)."""
+    count = min(restrict or len(space), len(space))
+    vectors, norms = space.vectors[:count], space.norms[:count]  # (V, D), (V,)
+
+    def shifted(word: str) -> np.ndarray:  # cosine with every word, mapped to [0, 1]; (V,)
+        return (1 + vectors @ space.get_vector(word, norm=True) / norms) / 2
+
+    scores = shifted(a) * shifted(c) / (shifted(b) + 1e-6)  # (V,)
+    for word in (a, b, c):
+        if space.key_to_index[word] < count:
+            scores[space.key_to_index[word]] = -np.inf
+    best = np.argpartition(-scores, min(topn, count - 1))[:topn]
+    best = best[np.argsort(-scores[best])]
+    return [(space.index_to_key[i], float(scores[i])) for i in best]
 
 
 def odd_one_out(space: KeyedVectors, words: list[str]) -> tuple[str, Scored]:

@@ -5,10 +5,17 @@ stay parallel on the map; t-SNE keeps neighbourhoods but bends global geometry.
 """
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 from gensim.models import KeyedVectors
+from threadpoolctl import threadpool_limits
 
 PROJECTIONS = ("pca", "tsne")
+# Maps are small (≤ 500 words): one BLAS/OpenMP thread is fastest, and on a busy shared CPU
+# thread pools spinning against other sessions made t-SNE 20× slower. The limit is process-wide
+# while it holds, so projections take turns (each is cached by the page anyway).
+_ONE_AT_A_TIME = threading.Lock()
 
 
 def project(vectors: np.ndarray, method: str = "pca", dims: int = 2, seed: int = 0) -> np.ndarray:
@@ -20,6 +27,12 @@ def project(vectors: np.ndarray, method: str = "pca", dims: int = 2, seed: int =
     n = vectors.shape[0]
     if n <= dims:
         raise ValueError(f"need more than {dims} words to project, got {n}")
+    with _ONE_AT_A_TIME, threadpool_limits(limits=1):
+        return _project(vectors, method, dims, seed)
+
+
+def _project(vectors: np.ndarray, method: str, dims: int, seed: int) -> np.ndarray:
+    n = vectors.shape[0]
     centred = vectors - vectors.mean(axis=0)  # (N, D)
     if method == "pca":
         _, _, components = np.linalg.svd(centred, full_matrices=False)  # rows: principal axes (D,)
