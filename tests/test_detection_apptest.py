@@ -7,6 +7,7 @@ import pytest
 from PIL import Image
 
 from core.detection import pipeline
+from core.detection.darknet import Darknet
 from core.i18n import translate
 from tests.conftest import ASSETS, LANGS, assert_clean, run_page
 
@@ -57,18 +58,20 @@ def test_upload_is_detected_and_every_view_renders(lang: str) -> None:
 
 
 def test_sliders_filter_without_running_the_network_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[int, str]] = []
-    real = pipeline.raw_predictions
+    """Every real forward pass of any Darknet model is recorded (input side, resize mode unknown to it)."""
+    calls: list[int] = []
+    real = Darknet.forward
 
-    def counting(model, image, size=pipeline.DEFAULT_SIZE, mode="letterbox"):
-        calls.append((size, mode))
-        return real(model, image, size, mode)
+    def counting(self, x):
+        calls.append(x.shape[-1])
+        return real(self, x)
 
-    monkeypatch.setattr(pipeline, "raw_predictions", counting)
+    monkeypatch.setattr(Darknet, "forward", counting)
     at = run_page("detection", "en")
+    calls.clear()  # the default sample may or may not be cached already
     upload(at, fresh_motorcycle(100))
     assert_clean(at)
-    assert calls == [(416, "letterbox")]
+    assert calls == [416]
     kept_at_default = len(at.dataframe[0].value)
     at.slider(key="det_conf").set_value(0.02).run()
     at.slider(key="det_iou").set_value(0.9).run()
@@ -79,10 +82,13 @@ def test_sliders_filter_without_running_the_network_again(monkeypatch: pytest.Mo
         at.session_state["det_view"] = view
         at.run()
     assert_clean(at)
-    assert calls == [(416, "letterbox")], "thresholds, classes and views only re-filter"
+    assert calls == [416], "thresholds, classes and views only re-filter"
     at.select_slider(key="det_size").set_value(320).run()
     assert_clean(at)
-    assert calls == [(416, "letterbox"), (320, "letterbox")], "a new input size does run the network"
+    assert calls == [416, 320], "a new input size does run the network"
+    at.session_state["det_mode"] = "center_crop"
+    at.run()
+    assert calls == [416, 320, 320], "so does a new resize mode"
 
 
 @pytest.mark.parametrize("lang", ["zh"])
