@@ -53,58 +53,56 @@ def _grad_cam(model_id: str, data: bytes, layer: str, class_index: int, _image: 
 # ---------------------------------------------------------------- convolution workbench
 
 
-@dataclass(frozen=True)
-class ConvParams:
-    kernel: torch.Tensor  # (3, 3)
-    settings: ConvSettings
-    absolute: bool
-    pool_size: int
-
-
-def conv_controls() -> ConvParams:
-    left, right = st.columns([1, 1])
-    with left:
-        name = st.selectbox(tr("cnn.kernel"), list(KERNELS), format_func=lambda k: tr(f"cnn.kernel.{k}"),
-                            index=list(KERNELS).index("sobel_x"), key="cnn_kernel")
-        preset = pd.DataFrame(KERNELS[name], columns=["1", "2", "3"])
-        edited = st.data_editor(preset, key=f"cnn_kernel_edit_{name}", hide_index=True, width="content")
-        values = edited.to_numpy(dtype=np.float32, na_value=np.nan)
-        if np.isnan(values).any():
-            with user_errors():
-                raise UserError("cnn.err.kernel_nan")
-    with right:
-        stride = st.slider(tr("cnn.stride"), 1, 4, 1, key="cnn_stride")
+def conv_controls() -> tuple[str, ConvSettings]:
+    """The preset kernel and the convolution's geometry (stride, padding, dilation)."""
+    cols = st.columns([3, 2, 3, 2])
+    name = cols[0].selectbox(tr("cnn.kernel"), list(KERNELS), format_func=lambda k: tr(f"cnn.kernel.{k}"),
+                             index=list(KERNELS).index("sobel_x"), key="cnn_kernel")
+    stride = cols[1].slider(tr("cnn.stride"), 1, 4, 1, key="cnn_stride")
+    with cols[2]:
         mode = st.radio(tr("cnn.padding_mode"), ["valid", "same", "custom"], index=1, horizontal=True,
                         format_func=lambda m: tr(f"cnn.padding.{m}"), key="cnn_padding_mode")
         padding = st.slider(tr("cnn.padding"), 0, 6, 1, key="cnn_padding") if mode == "custom" else 0
-        dilation = st.slider(tr("cnn.dilation"), 1, 4, 1, key="cnn_dilation")
-        absolute = st.checkbox(tr("cnn.absolute"), value=True, key="cnn_absolute")
-        pool_size = st.slider(tr("cnn.pool_size"), 2, 4, 2, key="cnn_pool_size")
-    return ConvParams(torch.from_numpy(values), ConvSettings(stride, mode, padding, dilation), absolute, pool_size)
+    dilation = cols[3].slider(tr("cnn.dilation"), 1, 4, 1, key="cnn_dilation")
+    return name, ConvSettings(stride, mode, padding, dilation)
+
+
+def kernel_editor(name: str) -> torch.Tensor:
+    """The 3x3 weights, starting from the preset; editing a cell changes the convolution live."""
+    st.caption(tr("cnn.kernel_edit"))
+    preset = pd.DataFrame(KERNELS[name], columns=["1", "2", "3"])
+    edited = st.data_editor(preset, key=f"cnn_kernel_edit_{name}", hide_index=True, width="content")
+    values = edited.to_numpy(dtype=np.float32, na_value=np.nan)  # (3, 3)
+    if np.isnan(values).any():
+        with user_errors():
+            raise UserError("cnn.err.kernel_nan")
+    return torch.from_numpy(values)
 
 
 def _size_latex(n: int, f_eff: int, p: int, s: int, out: int) -> str:
-    return (rf"N_{{out}} = \left\lfloor \frac{{{n} + 2\cdot{p} - {f_eff}}}{{{s}}} \right\rfloor + 1 = {out}")
+    return rf"N_{{out}} = \left\lfloor \frac{{{n} + 2\cdot{p} - {f_eff}}}{{{s}}} \right\rfloor + 1 = {out}"
 
 
 def conv_section(image: Image.Image) -> None:
-    params = conv_controls()
+    name, settings = conv_controls()
+    col_in, col_kernel, col_out = st.columns([5, 3, 5])
+    with col_kernel:
+        kernel = kernel_editor(name)
+        absolute = st.checkbox(tr("cnn.absolute"), value=True, key="cnn_absolute")
     gray = to_gray(image)  # (H, W)
     with user_errors():
-        out = convolve(gray, params.kernel, params.settings)  # (H_out, W_out)
-    s = params.settings
-    p, f_eff = effective_padding(s, 3), s.dilation * 2 + 1
-    col_in, col_out = st.columns(2)
+        out = convolve(gray, kernel, settings)  # (H_out, W_out)
     col_in.image(to_display(gray), caption=tr("cnn.input", height=gray.shape[0], width=gray.shape[1]))
-    col_out.image(to_display(out, params.absolute), caption=tr("cnn.output", height=out.shape[0], width=out.shape[1]))
+    col_out.image(to_display(out, absolute), caption=tr("cnn.output", height=out.shape[0], width=out.shape[1]))
+    p, f_eff = effective_padding(settings, 3), settings.dilation * 2 + 1
     st.markdown(tr("cnn.size_formula", f_eff=f_eff))
     for n in gray.shape:
-        st.latex(_size_latex(n, f_eff, p, s.stride, output_size(n, 3, p, s.stride, s.dilation)))
+        st.latex(_size_latex(n, f_eff, p, settings.stride, output_size(n, 3, p, settings.stride, settings.dilation)))
     st.subheader(tr("cnn.pooling"))
-    k = params.pool_size
+    k = st.slider(tr("cnn.pool_size"), 2, 4, 2, key="cnn_pool_size")
     if min(out.shape) < k:
         return
-    response = out.abs() if params.absolute else out
+    response = out.abs() if absolute else out
     col_max, col_avg = st.columns(2)
     for col, kind in ((col_max, "max"), (col_avg, "avg")):
         pooled = pool(response, kind, k, k)  # (H_out / k, W_out / k)
