@@ -197,7 +197,7 @@ class PlaygroundParams:
     steps: int  # per frame
 
 
-OVERFIT = {"act_pg_dataset": "circles", "act_pg_points": 100, "act_pg_noise": 0.25, "act_pg_train": 30,
+OVERFIT = {"act_pg_dataset": "circles", "act_pg_points": 100, "act_pg_noise": 0.2, "act_pg_train": 30,
            "act_pg_layers": 4, "act_pg_neurons": 64, "act_pg_l2": 0.0, "act_pg_dropout": 0.0, "act_pg_opt": "adam",
            "act_pg_lr": 0.01, "act_pg_bn": False, "act_pg_act": "relu"}
 
@@ -303,6 +303,8 @@ def live_playground(p: PlaygroundParams) -> None:
         pg.train(p.steps)
     if playing and pg.steps >= MAX_STEPS:
         state["act_pg_playing"] = False
+        st.rerun()  # stops the fragment's timer
+    if pg.steps >= MAX_STEPS:
         st.info(tr("act.pg.stopped", steps=pg.steps))
     h = pg.history
     m1, m2, m3, m4 = st.columns(4)

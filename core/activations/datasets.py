@@ -38,9 +38,11 @@ def _circles(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _xor(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    points = rng.uniform(-1, 1, (n, 2))
-    points += np.sign(points) * 0.05  # a small gap along the axes
-    return points, (points[:, 0] * points[:, 1] > 0).astype(np.float32)
+    y = (np.arange(n) % 2).astype(np.float32)  # 1 = x and y of the same sign
+    magnitude = rng.uniform(0.05, 1.0, (n, 2))  # a small gap along the axes
+    sign_x = rng.choice([-1.0, 1.0], n)
+    sign_y = np.where(y == 1, sign_x, -sign_x)
+    return magnitude * np.stack([sign_x, sign_y], axis=1), y
 
 
 def _spirals(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
