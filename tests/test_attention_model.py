@@ -11,6 +11,7 @@ import torch
 from core.attention.extract import WINDOW, attend, encode, token_embeddings
 from core.attention.model import load_minilm
 from core.attention.views import MODES, pick, tidy
+from core.errors import TextInputError
 from tests.conftest import ROOT
 
 SENTENCE = "The animal didn't cross the street because it was too tired."
@@ -82,6 +83,12 @@ def test_chinese_is_flagged_with_unknown_tokens(minilm) -> None:
     assert encoded.looks_non_english
     assert encoded.unknown > 0 and "[UNK]" in encoded.tokens
     assert not encode(minilm, SENTENCE).looks_non_english
+
+
+def test_text_without_tokens_is_a_user_error(minilm) -> None:
+    with pytest.raises(TextInputError) as error:
+        encode(minilm, "\u200b\u200b")
+    assert error.value.key == "att.err.no_tokens"
 
 
 def test_token_embeddings_are_the_models_table(minilm) -> None:

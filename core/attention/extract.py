@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import torch
 
 from core.attention.model import MAX_TOKENS, MiniLM
+from core.errors import TextInputError
 
 WINDOW = MAX_TOKENS - 2  # content tokens per window: room for [CLS] and [SEP]
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -31,7 +32,7 @@ class Encoded:
     @property
     def windows(self) -> list[tuple[int, int]]:
         """(start, end) token ranges of the windows the model can take one at a time."""
-        return [(start, min(start + WINDOW, len(self.ids))) for start in range(0, max(len(self.ids), 1), WINDOW)]
+        return [(start, min(start + WINDOW, len(self.ids))) for start in range(0, len(self.ids), WINDOW)]
 
     @property
     def unknown(self) -> int:
@@ -60,10 +61,15 @@ class Attention:
 
 
 def encode(minilm: MiniLM, text: str) -> Encoded:
-    """Tokenise ``text`` (any length) without truncation and without special tokens."""
+    """Tokenise ``text`` (any length) without truncation and without special tokens.
+
+    Text made only of characters the tokenizer drops (zero-width or control characters) is refused.
+    """
     tokenizer = minilm.tokenizer
     encoding = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
     ids = list(encoding["input_ids"])
+    if not ids:
+        raise TextInputError("att.err.no_tokens")
     return Encoded(
         text=text,
         ids=ids,

@@ -65,16 +65,17 @@ def head_view(layer: np.ndarray, labels: list[str], token: int, heads: list[int]
                 continue
             xs = np.tile([0.0, 1.0, np.nan], len(targets))
             ys = np.column_stack([np.full(len(targets), y[token]), y[targets], np.full(len(targets), np.nan)]).ravel()
+            weight = (level - 0.5) / _LEVELS  # the bin's middle weight
             figure.add_trace(go.Scatter(
-                x=xs, y=ys, mode="lines", line=dict(color=colour, width=0.5 + 1.2 * level),
-                opacity=min(1.0, 0.1 + 0.11 * level), name=f"{head_name} {head + 1}", legendgroup=str(head),
-                showlegend=not shown, hoverinfo="skip"))
+                x=xs, y=ys, mode="lines", line=dict(color=colour, width=0.5 + 7 * weight),
+                opacity=float(np.clip(1.6 * weight, 0.05, 0.9)), name=f"{head_name} {head + 1}",
+                legendgroup=str(head), showlegend=not shown, hoverinfo="skip"))
             shown = True
-    for x, anchor in ((0.0, "middle left"), (1.0, "middle right")):
+    for x, anchor in ((-0.03, "middle left"), (1.03, "middle right")):
         figure.add_trace(go.Scatter(
             x=np.full(n, x), y=y, mode="text", text=labels, textposition=anchor, showlegend=False,
             textfont=dict(size=13 if n <= 60 else 9), hoverinfo="skip"))
-    figure.add_trace(go.Scatter(x=[0.0], y=[y[token]], mode="markers", marker=dict(size=12, color="black"),
+    figure.add_trace(go.Scatter(x=[0.0], y=[y[token]], mode="markers", marker=dict(size=9, color="black"),
                                 showlegend=False, hoverinfo="skip"))
     figure.update_layout(
         height=int(min(2400, max(380, 22 * n + 120))), margin=dict(l=10, r=10, t=10, b=10),

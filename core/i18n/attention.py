@@ -148,6 +148,10 @@ STRINGS = {
         "BERT 和 MiniLM 用可学习的位置向量。\n\n"
         "**注意力展开（rollout）**沿着各层追踪注意力的流动：先对各头取平均，加上单位矩阵表示残差通路，再把各层相乘。",
     },
+    "att.err.no_tokens": {
+        "en": "The text has no characters the model can read (only spaces, control or zero-width characters).",
+        "zh": "这段文本里没有模型能读取的字符（只有空白、控制字符或零宽字符）。",
+    },
     "att.err.range": {
         "en": "The {name} must be between 1 and {maximum}; got {value}.",
         "zh": "{name} 须在 1 到 {maximum} 之间，收到的是 {value}。",
