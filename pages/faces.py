@@ -123,7 +123,8 @@ def scale_chart(verdict: Verdict) -> go.Figure:
 
 
 def verify_tab(threshold: float) -> None:
-    left, right = st.columns(2)
+    result = st.container()  # the verdict and its numbers go first, filled once both photos are analysed
+    left, right = st.columns(2, gap="large")
     with left:
         a = photo_panel("face_a", "face.photo_a", "obama")
     with right:
@@ -132,14 +133,15 @@ def verify_tab(threshold: float) -> None:
         return
     verdict = decide(a.embedding, b.embedding, threshold)
     numbers = {"cosine": verdict.cosine, "threshold": verdict.threshold, "margin": verdict.margin}
-    if verdict.same:
-        st.success(tr("face.same", **numbers))
-    else:
-        st.info(tr("face.different", **numbers))
-    cosine, l2, margin = st.columns(3)
-    cosine.metric(tr("face.cosine"), f"{verdict.cosine:.3f}")
-    l2.metric(tr("face.l2"), f"{verdict.l2:.3f}")
-    margin.metric(tr("face.margin"), f"{verdict.margin:+.3f}")
+    with result:
+        if verdict.same:
+            st.success(tr("face.same", **numbers))
+        else:
+            st.info(tr("face.different", **numbers))
+        cosine, l2, margin = st.columns(3)
+        cosine.metric(tr("face.cosine"), f"{verdict.cosine:.3f}")
+        l2.metric(tr("face.l2"), f"{verdict.l2:.3f}")
+        margin.metric(tr("face.margin"), f"{verdict.margin:+.3f}")
     st.plotly_chart(scale_chart(verdict), key="face_scale", config={"displayModeBar": False})
     st.caption(tr("face.l2_note", l2=verdict.l2_threshold))
 
@@ -165,21 +167,24 @@ def book_tab(threshold: float) -> Probe | None:
     full = len(book.entries) >= MAX_ENTRIES
     st.button(tr("face.book.samples"), key="book_samples", help=tr("face.book.samples_help"),
               on_click=enrol_samples, disabled=len(book.entries) + len(BOOK_SAMPLES) > MAX_ENTRIES)
-    probe = photo_panel("book", "face.book.photo", "obama2")
-    if probe is not None:
-        name = st.text_input(tr("face.book.name"), key="book_name", max_chars=MAX_NAME)
-        st.button(tr("face.book.enrol"), key="book_enrol", on_click=enrol, args=(probe,),
-                  disabled=full or not name.strip())
-        if full:
-            st.caption(tr("face.err.book_full", limit=MAX_ENTRIES))
-        found = book.identify(probe.embedding, threshold)
-        if found.nearest is None:
-            st.info(tr("face.book.empty"))
-        elif found.name is not None:
-            st.success(tr("face.book.match", name=found.name, similarity=found.similarity))
-        else:
-            st.warning(tr("face.book.unknown", name=found.nearest.name, similarity=found.similarity))
-    show_book(book)
+    left, right = st.columns(2, gap="large")
+    with left:
+        probe = photo_panel("book", "face.book.photo", "obama2")
+    with right:
+        if probe is not None:
+            name = st.text_input(tr("face.book.name"), key="book_name", max_chars=MAX_NAME)
+            st.button(tr("face.book.enrol"), key="book_enrol", on_click=enrol, args=(probe,),
+                      disabled=full or not name.strip())
+            if full:
+                st.caption(tr("face.err.book_full", limit=MAX_ENTRIES))
+            found = book.identify(probe.embedding, threshold)
+            if found.nearest is None:
+                st.info(tr("face.book.empty"))
+            elif found.name is not None:
+                st.success(tr("face.book.match", name=found.name, similarity=found.similarity))
+            else:
+                st.warning(tr("face.book.unknown", name=found.nearest.name, similarity=found.similarity))
+        show_book(book)
     return probe
 
 
