@@ -91,19 +91,38 @@ def bench_queries() -> None:
 
 
 def bench_page() -> None:
-    """The page through Streamlit's AppTest: a cold first visit, then cached revisits (GloVe default view)."""
+    """The page through Streamlit's AppTest: a first visit, then cached revisits (GloVe default view).
+
+    AppTest adds its own overhead (a fresh script thread, re-compiling the page each run, polling
+    every 20 ms), so the page's own script time is measured too, around the page's ``run``.
+    """
+    from streamlit.navigation.page import StreamlitPage
     from streamlit.testing.v1 import AppTest
 
+    script_times: list[float] = []
+    original = StreamlitPage.run
+
+    def timed_run(page: StreamlitPage) -> None:
+        start = time.perf_counter()
+        try:
+            original(page)
+        finally:
+            script_times.append(time.perf_counter() - start)
+
+    StreamlitPage.run = timed_run
     root = Path(__file__).resolve().parent.parent
     at = AppTest.from_file(str(root / "Home.py"), default_timeout=300)
     at.session_state["lang"] = "en"
     at.run()
     cold = timed(lambda: at.switch_page("pages/word2vec.py").run())[0]
+    script_times.clear()
     warm = timed(lambda: at.run(), 5)[0]
+    StreamlitPage.run = original
     assert not at.exception
     print("\n## Page (AppTest, GloVe view: neighbours, analogy, map, evaluation)")
-    print(f"first visit (loads GloVe, evaluates, projects): {cold * 1e3:8.0f} ms")
-    print(f"cached revisit (median of 5 reruns):            {warm * 1e3:8.0f} ms")
+    print(f"first visit (GloVe already in memory; evaluates, projects): {cold * 1e3:8.0f} ms")
+    print(f"cached revisit, AppTest round trip (median of 5):           {warm * 1e3:8.0f} ms")
+    print(f"cached revisit, page script incl. compile (median of 5):    {statistics.median(script_times) * 1e3:8.0f} ms")
 
 
 def main() -> None:

@@ -71,11 +71,9 @@ def cosmul(space: KeyedVectors, a: str, b: str, c: str, topn: int = 10, restrict
     ignores ``restrict_vocab`` and so returns GloVe's junk tokens, slowly)."""
     count = min(restrict or len(space), len(space))
     vectors, norms = space.vectors[:count], space.norms[:count]  # (V, D), (V,)
-
-    def shifted(word: str) -> np.ndarray:  # cosine with every word, mapped to [0, 1]; (V,)
-        return (1 + vectors @ space.get_vector(word, norm=True) / norms) / 2
-
-    scores = shifted(a) * shifted(c) / (shifted(b) + 1e-6)  # (V,)
+    queries = np.stack([space.get_vector(w, norm=True) for w in (a, b, c)])  # (3, D)
+    shifted = (1 + (vectors @ queries.T) / norms[:, None]) / 2  # cosines mapped to [0, 1]; (V, 3)
+    scores = shifted[:, 0] * shifted[:, 2] / (shifted[:, 1] + 1e-6)  # (V,)
     for word in (a, b, c):
         if space.key_to_index[word] < count:
             scores[space.key_to_index[word]] = -np.inf

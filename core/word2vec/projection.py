@@ -9,6 +9,7 @@ import threading
 
 import numpy as np
 from gensim.models import KeyedVectors
+from sklearn.manifold import TSNE  # imported before any limit: threadpoolctl limits loaded pools only
 from threadpoolctl import threadpool_limits
 
 PROJECTIONS = ("pca", "tsne")
@@ -37,8 +38,6 @@ def _project(vectors: np.ndarray, method: str, dims: int, seed: int) -> np.ndarr
     if method == "pca":
         _, _, components = np.linalg.svd(centred, full_matrices=False)  # rows: principal axes (D,)
         return centred @ components[:dims].T  # (N, dims)
-    from sklearn.manifold import TSNE
-
     tsne = TSNE(n_components=dims, perplexity=min(30.0, (n - 1) / 3), init="pca", random_state=seed,
                 max_iter=500)
     return tsne.fit_transform(centred.astype(np.float64))  # (N, dims)
