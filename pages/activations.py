@@ -1,6 +1,7 @@
 """Activations: the functions, gradients through depth, and a live training playground."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +25,11 @@ LR_CHOICES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0]
 L2_CHOICES = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
 STD_CHOICES = [0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 2.0]
 WIDTH_CHOICES = [16, 32, 64, 128, 256, 512]
+
+
+def labels(prefix: str, options: tuple[str, ...]) -> Callable[[str], str]:
+    """A format_func with the texts translated now, so it gives the same text outside the script run."""
+    return {o: tr(f"{prefix}.{o}") for o in options}.__getitem__
 
 
 def param_sliders(activation_ids: list[str], key: str) -> dict[str, dict[str, float]]:
@@ -132,7 +138,7 @@ def depth_controls() -> dp.DepthConfig:
     with b:
         params = param_sliders([activation], "act_depth")[activation]
     init = c.radio(tr("act.depth.init"), dp.INITS, index=dp.INITS.index("xavier"),
-                   format_func=lambda i: tr(f"act.init.{i}"), key="act_depth_init")
+                   format_func=labels("act.init", dp.INITS), key="act_depth_init")
     std = c.select_slider(tr("act.depth.std"), STD_CHOICES, value=0.05, key="act_depth_std",
                           disabled=init != "custom")
     batchnorm = c.checkbox(tr("act.depth.batchnorm"), value=False, key="act_depth_bn")
@@ -206,7 +212,7 @@ def playground_controls() -> PlaygroundParams:
     data, net, train = st.columns(3)
     with data:
         st.markdown(f"**{tr('act.pg.data')}**")
-        dataset = st.selectbox(tr("act.pg.dataset"), DATASETS, format_func=lambda d: tr(f"act.ds.{d}"),
+        dataset = st.selectbox(tr("act.pg.dataset"), DATASETS, format_func=labels("act.ds", DATASETS),
                                key="act_pg_dataset")
         points = st.slider(tr("act.pg.points"), 20, 600, 300, step=10, key="act_pg_points")
         noise = st.slider(tr("act.pg.noise"), 0.0, 0.5, 0.1, step=0.05, key="act_pg_noise")
@@ -223,7 +229,7 @@ def playground_controls() -> PlaygroundParams:
     with train:
         st.markdown(f"**{tr('act.pg.training')}**")
         optimizer = st.selectbox(tr("act.pg.optimizer"), OPTIMIZERS, index=OPTIMIZERS.index("adam"),
-                                 format_func=lambda o: tr(f"act.opt.{o}"), key="act_pg_opt")
+                                 format_func=labels("act.opt", OPTIMIZERS), key="act_pg_opt")
         lr = st.select_slider(tr("act.pg.lr"), LR_CHOICES, value=0.03, key="act_pg_lr")
         l2 = st.select_slider(tr("act.pg.l2"), L2_CHOICES, value=0.0, key="act_pg_l2")
         steps = st.slider(tr("act.pg.speed"), 1, 50, 10, key="act_pg_speed")

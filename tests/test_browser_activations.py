@@ -1,0 +1,59 @@
+"""Real browser: the Activations page with its charts, and the playground animating on its own."""
+import pytest
+
+from core.i18n import translate
+from tests.conftest import error_boxes, screenshot, wait_for_idle
+
+pytestmark = pytest.mark.browser
+
+CHART = '[data-testid="stPlotlyChart"]'
+
+
+def _step_count(page, lang: str) -> int:
+    label = translate("act.pg.steps", lang)
+    metric = page.locator('[data-testid="stMetric"]').filter(
+        has=page.locator('[data-testid="stMetricLabel"]', has_text=label)).first
+    return int(metric.locator('[data-testid="stMetricValue"]').inner_text().strip())
+
+
+def _open_tab(page, key: str, lang: str) -> None:
+    page.get_by_role("tab", name=translate(key, lang)).click()
+    page.wait_for_timeout(500)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_activations_page_charts_and_live_playground(open_page, lang: str) -> None:
+    page = open_page("activations", lang, wait_for=CHART)
+    assert page.locator("h1").first.inner_text().strip() == translate("page.activations", lang)
+    assert not error_boxes(page)
+    explorer = page.locator(CHART).first
+    assert explorer.locator("g.trace").count() >= 8, "f and f' of the four default functions"
+    assert page.locator('[data-testid="stTable"]').count() == 1
+    screenshot(page, f"activations-functions-{lang}")
+
+    _open_tab(page, "act.tab.depth", lang)
+    page.get_by_role("button", name=translate("act.preset.vanishing", lang)).click()
+    page.get_by_text(translate("act.verdict.vanishing", lang)).wait_for(timeout=120_000)
+    wait_for_idle(page)
+    visible = page.locator(f'[role="tabpanel"]:visible {CHART}')
+    assert visible.count() == 2 and visible.nth(1).locator("g.trace").count() == 3
+    screenshot(page, f"activations-depth-{lang}")
+
+    _open_tab(page, "act.tab.playground", lang)
+    assert _step_count(page, lang) == 0
+    page.get_by_role("button", name=translate("act.pg.play", lang)).click()
+    # The fragment reruns on its own timer: the counter climbs with no further clicks.
+    page.wait_for_function(
+        """([label, target]) => [...document.querySelectorAll('[data-testid="stMetric"]')].some(m =>
+             m.innerText.includes(label) && parseInt(m.querySelector('[data-testid="stMetricValue"]').innerText) >= target)""",
+        arg=[translate("act.pg.steps", lang), 100], timeout=120_000)
+    page.get_by_role("button", name=translate("act.pg.pause", lang)).click()
+    page.get_by_role("button", name=translate("act.pg.play", lang)).wait_for(timeout=60_000)
+    wait_for_idle(page)
+    paused_at = _step_count(page, lang)
+    page.wait_for_timeout(1500)
+    assert _step_count(page, lang) == paused_at, "paused: no more training"
+    boundary = page.locator(f'[role="tabpanel"]:visible {CHART}').first
+    assert boundary.locator(".heatmaplayer, g.hm, image").count() >= 1, "the decision boundary heatmap is drawn"
+    assert not error_boxes(page)
+    screenshot(page, f"activations-playground-{lang}")
