@@ -192,3 +192,14 @@ def test_parallel_requests_on_the_shared_models_agree(models: FaceModels, photos
     for name, faces in zip(names * 2, results):
         torch.testing.assert_close(faces.embeddings, photos[name].embeddings, atol=1e-4, rtol=0)
         np.testing.assert_allclose(faces.boxes, photos[name].boxes, atol=1e-2)
+
+
+def test_large_photos_are_detected_downsized_and_mapped_back(models: FaceModels) -> None:
+    small = _photo("biden")
+    small.thumbnail((640, 640))
+    large = small.resize((small.width * 2, small.height * 2), Image.Resampling.BICUBIC)
+    at_small, at_large = analyse(models, small), analyse(models, large)
+    assert len(at_small) == len(at_large) == 1
+    np.testing.assert_allclose(at_large.landmarks[0], at_small.landmarks[0] * 2, atol=3.0)
+    np.testing.assert_allclose(at_large.boxes[0], at_small.boxes[0] * 2, atol=4.0)
+    assert decide(at_large.face(0), at_small.face(0)).cosine > 0.95

@@ -43,9 +43,10 @@ class Detections:
     def __len__(self) -> int:
         return int(self.scores.shape[0])
 
-    def scaled(self, factor: float) -> "Detections":
-        """The same faces in an image ``factor`` times as large."""
-        return Detections(self.boxes * factor, self.landmarks * factor, self.scores)
+    def scaled(self, fx: float, fy: float) -> "Detections":
+        """The same faces in an image ``fx`` times as wide and ``fy`` times as tall."""
+        factor = torch.tensor([fx, fy], dtype=self.boxes.dtype, device=self.boxes.device)
+        return Detections(self.boxes * factor.repeat(2), self.landmarks * factor, self.scores)
 
 
 def load_yunet(path: Path, device: torch.device) -> torch.nn.Module:
@@ -102,4 +103,4 @@ def detect(model: torch.nn.Module, rgb: torch.Tensor, score_threshold: float = S
         small = F.interpolate(rgb[None], size=size, mode="bilinear", antialias=True, align_corners=False)[0]
     blob = to_blob(small)
     found = decode(model(blob), blob.shape[2], blob.shape[3], score_threshold, nms_threshold)
-    return found.scaled(1.0 / factor) if factor < 1.0 else found
+    return found.scaled(width / small.shape[2], height / small.shape[1]) if small is not rgb else found
