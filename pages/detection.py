@@ -112,7 +112,8 @@ def show_grid(raw: pipeline.RawPrediction, detections: list[pipeline.Detection],
     picture = draw.grid_view(raw.network_input, raw.candidates.grids[scale], [d.cell for d in mine],
                              [raw.anchors[scale][d.anchor] for d in mine], boxes, [d.class_id for d in mine])
     st.image(picture, width="stretch")
-    st.caption(tr("det.grid_caption", size=size))
+    anchors = ", ".join(f"{w:.0f}×{h:.0f}" for w, h in raw.anchors[scale])
+    st.caption(tr("det.grid_caption", size=size, anchors=anchors))
     if not mine:
         st.info(tr("det.grid_none"))
 

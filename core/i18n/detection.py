@@ -62,9 +62,10 @@ STRINGS = {
     "det.grid_option": {"en": "{rows}×{cols} grid, stride {stride}", "zh": "{rows}×{cols} 网格，步长 {stride}"},
     "det.grid_caption": {
         "en": "The network input ({size}×{size}) with this scale's grid. Filled: the cell responsible for each "
-        "detection; white: the anchor prior it refined; colour: the final box.",
+        "detection; white: the anchor prior it refined; colour: the final box. This scale's anchors "
+        "(w×h, pixels): {anchors}.",
         "zh": "网络输入（{size}×{size}）及该尺度的网格。填充的格子：负责该检测的单元格；白框：它所修正的锚框先验；"
-        "彩色框：最终预测框。",
+        "彩色框：最终预测框。该尺度的锚框（宽×高，像素）：{anchors}。",
     },
     "det.grid_none": {
         "en": "No detection comes from this scale at the current thresholds.",
