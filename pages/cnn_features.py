@@ -88,7 +88,7 @@ def conv_section(image: Image.Image) -> None:
     col_in, col_kernel, col_out = st.columns([5, 3, 5])
     with col_kernel:
         kernel = kernel_editor(name)
-        absolute = st.checkbox(tr("cnn.absolute"), value=True, key="cnn_absolute")
+        absolute = st.checkbox(tr("cnn.absolute"), value=True, help=tr("cnn.absolute_help"), key="cnn_absolute")
     gray = to_gray(image)  # (H, W)
     with user_errors():
         out = convolve(gray, kernel, settings)  # (H_out, W_out)

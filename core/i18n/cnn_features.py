@@ -32,7 +32,12 @@ STRINGS = {
     "cnn.padding.custom": {"en": "custom", "zh": "自定义"},
     "cnn.padding": {"en": "Padding P", "zh": "填充 P"},
     "cnn.dilation": {"en": "Dilation d", "zh": "空洞率 d"},
-    "cnn.absolute": {"en": "Show |output| (both edge signs bright)", "zh": "显示 |输出|（正负边缘都变亮）"},
+    "cnn.absolute": {"en": "Show |output|", "zh": "显示 |输出|"},
+    "cnn.absolute_help": {
+        "en": "Edge kernels answer with positive values on one side of an edge and negative on the other; "
+        "the absolute value makes both bright.",
+        "zh": "边缘卷积核在边缘一侧输出正值、另一侧输出负值；取绝对值后两侧都会变亮。",
+    },
     "cnn.input": {"en": "Input {height}×{width} (grayscale)", "zh": "输入 {height}×{width}（灰度）"},
     "cnn.output": {"en": "Output {height}×{width}", "zh": "输出 {height}×{width}"},
     "cnn.size_formula": {
