@@ -248,7 +248,7 @@ def test_weights_of_the_wrong_length_are_refused(tmp_path: Path, change: int) ->
 
 def test_cfg_parser_and_architecture() -> None:
     blocks = read_cfg(CFG)
-    assert blocks[0].type == "net" and blocks[0].int("width") == 416
+    assert blocks[0].type == "net" and blocks[0].get_int("width") == 416
     model = Darknet(blocks)
     assert [h.anchors for h in model.heads] == [((81, 82), (135, 169), (344, 319)), ((10, 14), (23, 27), (37, 58))]
     with torch.inference_mode():

@@ -20,16 +20,13 @@ class Block:
     type: str
     options: dict[str, str] = field(default_factory=dict)
 
-    def int(self, key: str, default: int | None = None) -> int:
+    def get_int(self, key: str, default: int | None = None) -> int:
         return int(self._get(key, default))
 
-    def float(self, key: str, default: float | None = None) -> float:
-        return float(self._get(key, default))
-
-    def str(self, key: str, default: str | None = None) -> str:
+    def get_str(self, key: str, default: str | None = None) -> str:
         return str(self._get(key, default))
 
-    def ints(self, key: str) -> list[int]:
+    def get_ints(self, key: str) -> list[int]:
         """A comma-separated list such as ``layers = -1, 8`` or ``anchors = 10,14, 23,27``."""
         return [int(v) for v in self._get(key, None).split(",") if v.strip()]
 

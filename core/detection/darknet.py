@@ -38,11 +38,11 @@ class Conv(nn.Module):
 
     def __init__(self, block: Block, in_channels: int) -> None:
         super().__init__()
-        size, self.out_channels = block.int("size"), block.int("filters")
-        padding = size // 2 if block.int("pad", 0) else block.int("padding", 0)
-        self.batch_normalize = bool(block.int("batch_normalize", 0))  # how the weights file stores it
-        self.conv = nn.Conv2d(in_channels, self.out_channels, size, block.int("stride", 1), padding, bias=True)
-        self.activation = block.str("activation", "logistic")
+        size, self.out_channels = block.get_int("size"), block.get_int("filters")
+        padding = size // 2 if block.get_int("pad", 0) else block.get_int("padding", 0)
+        self.batch_normalize = bool(block.get_int("batch_normalize", 0))  # how the weights file stores it
+        self.conv = nn.Conv2d(in_channels, self.out_channels, size, block.get_int("stride", 1), padding, bias=True)
+        self.activation = block.get_str("activation", "logistic")
         if self.activation not in ("leaky", "linear"):
             raise UserError("det.err.cfg", detail=f"activation '{self.activation}' is not supported")
 
@@ -61,8 +61,8 @@ class MaxPool(nn.Module):
 
     def __init__(self, block: Block) -> None:
         super().__init__()
-        self.size, self.stride = block.int("size", 1), block.int("stride", 1)
-        self.padding = block.int("padding", self.size - 1)
+        self.size, self.stride = block.get_int("size", 1), block.get_int("stride", 1)
+        self.padding = block.get_int("padding", self.size - 1)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         (height, width), before = x.shape[-2:], self.padding // 2
@@ -76,7 +76,7 @@ class MaxPool(nn.Module):
 class Upsample(nn.Module):
     def __init__(self, block: Block) -> None:
         super().__init__()
-        self.stride = block.int("stride", 2)
+        self.stride = block.get_int("stride", 2)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return F.interpolate(x, scale_factor=self.stride, mode="nearest")
@@ -121,11 +121,10 @@ class Darknet(nn.Module):
     def __init__(self, blocks: list[Block]) -> None:
         super().__init__()
         net, body = blocks[0], blocks[1:]
-        self.input_size = net.int("width", 416)
         self.layers = nn.ModuleList()
         heads: list[Head] = []
         channels: list[int] = []  # output channels of each layer
-        in_channels = net.int("channels", 3)
+        in_channels = net.get_int("channels", 3)
         for index, block in enumerate(body):
             layer, out_channels = self._make(block, index, in_channels, channels)
             if isinstance(layer, YoloLayer):
@@ -152,12 +151,12 @@ class Darknet(nn.Module):
         if block.type == "upsample":
             return Upsample(block), in_channels
         if block.type == "route":
-            sources = [absolute(i) for i in block.ints("layers")]
+            sources = [absolute(i) for i in block.get_ints("layers")]
             return Route(sources), sum(channels[s] for s in sources)
         if block.type == "shortcut":
-            if block.str("activation", "linear") != "linear":
+            if block.get_str("activation", "linear") != "linear":
                 raise UserError("det.err.cfg", detail="only linear shortcuts are supported")
-            return Shortcut(absolute(block.int("from"))), in_channels
+            return Shortcut(absolute(block.get_int("from"))), in_channels
         if block.type == "yolo":
             return YoloLayer(), in_channels
         raise UserError("det.err.cfg", detail=f"section [{block.type}] is not supported")
@@ -181,10 +180,10 @@ class Darknet(nn.Module):
 
 
 def _head(block: Block, index: int) -> Head:
-    pairs = block.ints("anchors")
+    pairs = block.get_ints("anchors")
     anchors = [(float(pairs[2 * i]), float(pairs[2 * i + 1])) for i in range(len(pairs) // 2)]
-    mask = block.ints("mask") if "mask" in block.options else list(range(len(anchors)))
-    return Head(index, tuple(anchors[m] for m in mask), block.int("classes", 80))
+    mask = block.get_ints("mask") if "mask" in block.options else list(range(len(anchors)))
+    return Head(index, tuple(anchors[m] for m in mask), block.get_int("classes", 80))
 
 
 def conv_layers(model: Darknet) -> list[Conv]:
