@@ -6,9 +6,14 @@ The animation is plotly frames played by the browser (play / pause, a step slide
 """
 from __future__ import annotations
 
+import base64
+import io
+
 import numpy as np
 import plotly.graph_objects as go
 import torch
+from PIL import Image
+from plotly.colors import sample_colorscale
 
 from core.i18n import translate
 from core.optimizers.race import RaceResult
@@ -19,7 +24,8 @@ COLORS = {"sgd": "#1f77b4", "momentum": "#ff7f0e", "nesterov": "#2ca02c", "adagr
 MAX_FRAMES = 40
 MAX_PATH_POINTS = 150  # per racer in the contour: a longer path is drawn with a stride
 CLICK_GRID = 25  # clickable points per side for "start here"
-CONTOUR_SIZE = 100
+CONTOUR_SIZE = 240  # grid side for the contour image and the 3-D surface
+BANDS = 24
 
 
 def racer_label(result: RaceResult, racer: int, lang: str) -> str:
@@ -56,6 +62,22 @@ def _path_upto(path: np.ndarray, t: int, stride: int) -> np.ndarray:
     return np.concatenate([path[:t:stride], path[t:t + 1]])
 
 
+def banded_image(z: np.ndarray, levels: int = BANDS) -> str:
+    """A PNG data URI of ``z (n, n)`` (row 0 = lowest y) as Viridis bands with light level lines: a filled contour."""
+    low, high = float(np.nanmin(z)), float(np.nanmax(z))
+    band = np.clip(((z - low) / (high - low + 1e-12) * levels).astype(int), 0, levels - 1)[::-1]  # (n, n), top row first
+    palette = np.array([[int(c) for c in rgb[4:-1].split(",")]
+                        for rgb in sample_colorscale("Viridis", np.linspace(0, 1, levels))], dtype=np.uint8)
+    pixels = palette[band]  # (n, n, 3)
+    edge = np.zeros(band.shape, dtype=bool)
+    edge[:, 1:] |= band[:, 1:] != band[:, :-1]
+    edge[1:, :] |= band[1:, :] != band[:-1, :]
+    pixels[edge] = (0.65 * pixels[edge] + 0.35 * 255).astype(np.uint8)
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).save(buffer, format="PNG", optimize=True)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
 def _palette(colors: list[str]) -> dict:
     """Marker options that map racer index i to ``colors[i]``: numeric colours are far cheaper than strings."""
     n = len(colors)
@@ -72,16 +94,13 @@ def contour_race(surface: Surface, grid: tuple[np.ndarray, np.ndarray, np.ndarra
     racer), so a frame is two small traces however many racers run. Trace order: contour, click
     grid, minima, start, one faint path per racer, trail, heads.
     """
-    xs, ys, z = grid
+    _, _, z = grid
     steps, n = result.steps, len(result.racers)
     stride = max(1, int(np.ceil((steps + 1) / MAX_PATH_POINTS)))
     colors = [COLORS[spec.kind] for spec in result.racers]
     start = result.paths[0, 0]
     gx, gy = np.meshgrid(np.linspace(*surface.x_range, CLICK_GRID), np.linspace(*surface.y_range, CLICK_GRID))
     data = [
-        {"type": "contour", "x": xs, "y": ys, "z": z, "colorscale": "Viridis", "ncontours": 30,
-         "showscale": False, "hoverinfo": "skip", "contours": {"coloring": "heatmap", "showlines": True},
-         "line": {"width": 0.5, "color": "rgba(255,255,255,0.35)"}},
         {"type": "scatter", "mode": "markers", "x": gx.ravel().round(3), "y": gy.ravel().round(3),
          "marker": {"size": 12, "color": "rgba(0,0,0,0)"}, "showlegend": False, "name": "click",
          "hovertemplate": translate("opt.fig.click_here", lang) + " (%{x:.2f}, %{y:.2f})<extra></extra>"},
@@ -118,14 +137,17 @@ def contour_race(surface: Surface, grid: tuple[np.ndarray, np.ndarray, np.ndarra
     step_label = translate("opt.fig.step", lang)
     play = {"frame": {"duration": 80, "redraw": False}, "transition": {"duration": 0}, "fromcurrent": False,
             "mode": "immediate"}
+    (x0, x1), (y0, y1) = surface.x_range, surface.y_range
     layout = {
-        "xaxis": {"range": list(surface.x_range), "title": {"text": "x"}},
-        "yaxis": {"range": list(surface.y_range), "title": {"text": "y"}},
-        "height": 600, "margin": {"l": 50, "r": 20, "t": 30, "b": 40},
-        "legend": {"orientation": "h", "y": -0.3}, "hovermode": "closest",
+        "images": [{"source": banded_image(z), "xref": "x", "yref": "y", "x": x0, "y": y1, "sizex": x1 - x0,
+                    "sizey": y1 - y0, "sizing": "stretch", "layer": "below"}],
+        "xaxis": {"range": [x0, x1], "showgrid": False, "zeroline": False},
+        "yaxis": {"range": [y0, y1], "showgrid": False, "zeroline": False},
+        "height": 680, "margin": {"l": 40, "r": 10, "t": 30, "b": 160},
+        "legend": {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"}, "hovermode": "closest",
         "updatemenus": [{
-            "type": "buttons", "direction": "left", "x": 0.0, "y": -0.1, "xanchor": "left", "yanchor": "top",
-            "showactive": False, "pad": {"r": 10, "t": 0},
+            "type": "buttons", "direction": "left", "x": 0.0, "y": 0, "xanchor": "left", "yanchor": "top",
+            "showactive": False, "pad": {"r": 10, "t": 45},
             "buttons": [
                 {"label": "▶ " + translate("opt.fig.play", lang), "method": "animate", "args": [None, play]},
                 {"label": "❚❚ " + translate("opt.fig.pause", lang), "method": "animate",
@@ -134,8 +156,8 @@ def contour_race(surface: Surface, grid: tuple[np.ndarray, np.ndarray, np.ndarra
             ],
         }],
         "sliders": [{
-            "active": len(frame_steps) - 1, "x": 0.3, "len": 0.7, "y": -0.06, "yanchor": "top",
-            "currentvalue": {"prefix": f"{step_label}: "}, "pad": {"t": 0},
+            "active": len(frame_steps) - 1, "x": 0.3, "len": 0.7, "y": 0, "yanchor": "top",
+            "currentvalue": {"prefix": f"{step_label}: "}, "pad": {"t": 30},
             "steps": [{"label": str(t), "method": "animate",
                        "args": [[str(t)], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate",
                                            "transition": {"duration": 0}}]} for t in frame_steps],
@@ -148,6 +170,8 @@ def surface_3d(surface: Surface, grid: tuple[np.ndarray, np.ndarray, np.ndarray]
                lang: str) -> go.Figure:
     """The surface in 3-D with each racer's path lying on it."""
     xs, ys, z = grid
+    every = max(1, len(xs) // 80)  # a lighter mesh is plenty in 3-D
+    xs, ys, z = xs[::every], ys[::every], z[::every, ::every]
     data = [{"type": "surface", "x": xs, "y": ys, "z": z, "colorscale": "Viridis", "showscale": False,
              "opacity": 0.85, "hoverinfo": "skip"}]
     heights = display_height(surface, result.losses)  # (S+1, R)

@@ -1,0 +1,48 @@
+"""Real browser: the race contour is animated by plotly frames in the page, and a click moves the start."""
+import pytest
+
+from tests.conftest import error_boxes, screenshot, wait_for_idle
+
+pytestmark = pytest.mark.browser
+
+CONTOUR = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+# The contour is the first plotly chart of the page; its last trace holds one head marker per racer.
+HEADS_X = f"() => {{ const gd = document.querySelector('{CONTOUR}'); const d = gd._fullData; return Array.from(d[d.length - 1].x); }}"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_contour_race_plays_in_the_browser(open_page, lang: str) -> None:
+    page = open_page("optimizers", lang, wait_for=CONTOUR)
+    assert not error_boxes(page)
+    frames = page.evaluate(f"() => document.querySelector('{CONTOUR}')._transitionData._frames.length")
+    assert frames > 10, "the race is sent as plotly frames"
+    final = page.evaluate(HEADS_X)
+    assert len(final) == 4, "one head per default racer"
+    page.locator('[data-testid="stPlotlyChart"]').first.locator(".updatemenu-button").first.click()  # ▶ Play
+    page.wait_for_timeout(400)
+    early = page.evaluate(HEADS_X)
+    page.wait_for_timeout(1500)
+    later = page.evaluate(HEADS_X)
+    assert early != final and later != early, "the heads move: the browser is playing the frames"
+    # The animation ends on the last step, where the heads started (frames take longer on a busy machine).
+    page.wait_for_function(f"final => ({HEADS_X})().every((x, i) => Math.abs(x - final[i]) < 1e-9)", arg=final,
+                           timeout=60_000)
+    assert not error_boxes(page)
+    screenshot(page, f"optimizers-race-{lang}")
+
+
+def test_clicking_the_contour_moves_the_start(open_page) -> None:
+    page = open_page("optimizers", "en", wait_for=CONTOUR)
+    # Pixel position of the click-grid point (5, 2) of the quadratic's window (x −10…10, y −4…4).
+    x, y = page.evaluate(f"""() => {{
+        const gd = document.querySelector('{CONTOUR}'), l = gd._fullLayout, box = gd.getBoundingClientRect();
+        return [box.left + l._size.l + l.xaxis.l2p(5.0), box.top + l._size.t + l.yaxis.l2p(2.0)];
+    }}""")
+    page.mouse.click(x, y)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stSliderThumbValue\"]')].some(e => e.innerText.trim() === '5.00')",
+        timeout=60_000)
+    wait_for_idle(page)
+    assert not error_boxes(page)
+    start = page.evaluate(f"() => {{ const gd = document.querySelector('{CONTOUR}'); return [gd._fullData[2].x[0], gd._fullData[2].y[0]]; }}")
+    assert start == pytest.approx([5.0, 2.0])
