@@ -69,12 +69,13 @@ def _encode(text: str) -> Encoded:
     return encode(_model(), text)
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+# A 512-token window's maps take 75 MB (6 × 12 × 512 × 512 float32): keep few, drop idle ones after an hour.
+@st.cache_resource(max_entries=6, ttl=3600, show_spinner=False)
 def _attention(text: str, window: int) -> Attention:
     return attend(_model(), _encode(text), window)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
 def _tidy(text: str, window: int, hide_special: bool, merge_words: bool) -> Tidy:
     return tidy(_attention(text, window), hide_special=hide_special, merge_words=merge_words)
 

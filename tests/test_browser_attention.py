@@ -55,10 +55,16 @@ def test_model_view_click_enlarges_a_head(open_page) -> None:
     screenshot(page, "attention-model-view-en")
 
 
-@pytest.mark.parametrize("view", ["head", "positional", "by_hand"])
+CAPTIONS = {"head": ("att.head_view.caption", {"layer": 4}), "positional": ("att.pe.caption", {}),
+            "by_hand": ("att.hand.caption", {})}
+
+
+@pytest.mark.parametrize("view", list(CAPTIONS))
 def test_other_views_draw(open_page, view: str) -> None:
     page = _open(open_page, "zh")
     page.get_by_text(translate(f"att.view.{view}", "zh"), exact=True).click()
+    key, params = CAPTIONS[view]
+    page.get_by_text(translate(key, "zh", **params)).wait_for(timeout=60_000)
     wait_for_idle(page)
     assert not error_boxes(page)
     assert page.locator(CHART).count() >= 1
