@@ -30,7 +30,7 @@ class Space:
     """The space being explored: a cache id, its vectors, the search restriction and the corpus kind."""
 
     id: str
-    kind: str  # "glove", or the corpus it was trained on: "peoples-daily", "wiki", "upload"
+    kind: str  # "glove", or the corpus key it was trained on ("peoples-daily", "wiki", "upload:<sha256>"): widget keys
     vectors: KeyedVectors
     restrict: int | None
     chinese: bool
@@ -194,7 +194,7 @@ def train_panel() -> Space | None:
     if job.vectors is None:
         return None
     chinese = corpus == "peoples-daily" or corpora.is_chinese("".join(job.vectors.index_to_key[:200]))
-    return Space(f"{corpus_key}|{settings}|{job.serial}", corpus, job.vectors, None, chinese)
+    return Space(f"{corpus_key}|{settings}|{job.serial}", corpus_key, job.vectors, None, chinese)
 
 
 def progress_panel(job: TrainingJob) -> None:

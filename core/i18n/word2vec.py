@@ -89,7 +89,7 @@ STRINGS = {
     "w2v.method": {"en": "Scoring", "zh": "打分方式"},
     "w2v.method.3cosadd": {"en": "3CosAdd", "zh": "3CosAdd（加法）"},
     "w2v.method.3cosmul": {"en": "3CosMul", "zh": "3CosMul（乘法）"},
-    "w2v.analogy_answer": {"en": "**{a}** − **{b}** + **{c}** ≈ **{d}**", "zh": "**{a}** − **{b}** + **{c}** ≈ **{d}**"},
+    "w2v.analogy_answer": {"en": "**{a}** − **{b}** + **{c}** ≈ **{d}**", "zh": "**{a}** − **{b}** + **{c}** 约等于 **{d}**"},
     "w2v.odd": {"en": "Odd one out", "zh": "找出不同类的词"},
     "w2v.odd.words": {"en": "Words (three or more, separated by spaces)", "zh": "若干个词（至少三个，用空格分隔）"},
     "w2v.odd.answer": {"en": "The odd one out: **{word}**", "zh": "不同类的词：**{word}**"},
