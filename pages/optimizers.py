@@ -15,7 +15,7 @@ import streamlit as st
 
 from core.i18n import translate
 from core.optimizers.ewa import noisy_series
-from core.optimizers.figures import contour_race, loss_curves, racer_label, surface_3d, surface_grid
+from core.optimizers.figures import Backdrop, contour_race, loss_curves, racer_label, surface_3d, surface_backdrop
 from core.optimizers.figures_inside import ewa_figure, state_figure
 from core.optimizers.inside import inside
 from core.optimizers.race import MAX_STEPS, RaceResult, RaceSettings, run_race, scoreboard
@@ -128,8 +128,8 @@ def controls() -> Params:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _grid(surface_id: str, condition: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    return surface_grid(get_surface(surface_id, condition))
+def _backdrop(surface_id: str, condition: float) -> Backdrop:
+    return surface_backdrop(get_surface(surface_id, condition))
 
 
 def race(params: Params) -> tuple[RaceResult, dict[str, Any], float, float]:
@@ -140,12 +140,13 @@ def race(params: Params) -> tuple[RaceResult, dict[str, Any], float, float]:
     if kept is not None and kept["key"] == key:
         return kept["result"], kept["figures"], kept["race_ms"], kept["fig_ms"]
     surface = get_surface(params.surface_id, params.condition)
-    grid = _grid(params.surface_id, params.condition)
+    backdrop = _backdrop(params.surface_id, params.condition)
     began = time.perf_counter()
     with user_errors():
         result = run_race(surface, params.settings)
     raced = time.perf_counter()
-    figures = {"contour": contour_race(surface, grid, result, lang()), "surface": surface_3d(surface, grid, result, lang()),
+    figures = {"contour": contour_race(surface, backdrop, result, lang()),
+               "surface": surface_3d(surface, backdrop, result, lang()),
                "loss": loss_curves(surface, result, lang())}
     race_ms, fig_ms = 1000 * (raced - began), 1000 * (time.perf_counter() - raced)
     st.session_state["opt_race"] = {"key": key, "result": result, "figures": figures, "race_ms": race_ms,

@@ -7,7 +7,7 @@ import torch
 
 from core.errors import UserError
 from core.optimizers.ewa import ewa, noisy_series
-from core.optimizers.figures import MAX_FRAMES, contour_race, loss_curves, surface_3d, surface_grid
+from core.optimizers.figures import MAX_FRAMES, contour_race, loss_curves, surface_3d, surface_backdrop
 from core.optimizers.figures_inside import ewa_figure, state_figure
 from core.optimizers.inside import inside
 from core.optimizers.race import RaceSettings, run_race
@@ -94,7 +94,7 @@ def test_ewa_bias_correction() -> None:
 
 def test_contour_animation_frames(race) -> None:
     surface, result = race
-    fig = contour_race(surface, surface_grid(surface), result, "en")
+    fig = contour_race(surface, surface_backdrop(surface), result, "en")
     frames = fig.frames
     assert 2 < len(frames) <= MAX_FRAMES + 1
     assert [f.name for f in frames][0] == "0" and frames[-1].name == str(result.steps)
@@ -113,7 +113,7 @@ def test_contour_animation_frames(race) -> None:
 def test_other_figures(race) -> None:
     surface, result = race
     n = len(result.racers)
-    assert len(surface_3d(surface, surface_grid(surface), result, "zh").data) == n + 1
+    assert len(surface_3d(surface, surface_backdrop(surface), result, "zh").data) == n + 1
     loss = loss_curves(surface, result, "en")
     assert len(loss.data) == n and loss.layout.yaxis.type == "log"
     saddle = get_surface("saddle")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import io
+from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
@@ -34,10 +35,21 @@ def racer_label(result: RaceResult, racer: int, lang: str) -> str:
     return f"{translate(f'opt.kind.{spec.kind}', lang)} (lr {spec.lr:g})"
 
 
-def surface_grid(surface: Surface, n: int = CONTOUR_SIZE) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``xs (n,)``, ``ys (n,)`` and the plotted height ``(n, n)``: log(1 + f − min) when values span decades."""
+@dataclass(frozen=True)
+class Backdrop:
+    """A surface sampled once for drawing: ``xs (n,)``, ``ys (n,)``, plotted height ``z (n, n)`` and its image."""
+
+    xs: np.ndarray
+    ys: np.ndarray
+    z: np.ndarray  # log(1 + f − f*) when values span decades, else f
+    image: str  # PNG data URI of z as bands, drawn under the contour axes
+
+
+def surface_backdrop(surface: Surface, n: int = CONTOUR_SIZE) -> Backdrop:
+    """Sample the surface for every figure; depends only on the surface, so callers cache it."""
     xs, ys, z = surface.grid(n)
-    return xs.numpy(), ys.numpy(), display_height(surface, z).numpy()
+    z = display_height(surface, z).numpy()
+    return Backdrop(xs.numpy(), ys.numpy(), z, banded_image(z))
 
 
 def display_height(surface: Surface, z: torch.Tensor | np.ndarray) -> torch.Tensor | np.ndarray:
@@ -74,7 +86,7 @@ def banded_image(z: np.ndarray, levels: int = BANDS) -> str:
     edge[1:, :] |= band[1:, :] != band[:-1, :]
     pixels[edge] = (0.65 * pixels[edge] + 0.35 * 255).astype(np.uint8)
     buffer = io.BytesIO()
-    Image.fromarray(pixels).save(buffer, format="PNG", optimize=True)
+    Image.fromarray(pixels).save(buffer, format="PNG")
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
@@ -85,8 +97,7 @@ def _palette(colors: list[str]) -> dict:
     return {"colorscale": scale, "cmin": -0.5, "cmax": n - 0.5, "showscale": False}
 
 
-def contour_race(surface: Surface, grid: tuple[np.ndarray, np.ndarray, np.ndarray], result: RaceResult,
-                 lang: str) -> go.Figure:
+def contour_race(surface: Surface, backdrop: Backdrop, result: RaceResult, lang: str) -> go.Figure:
     """Contour of the surface with every racer's path, animated step by step in the browser.
 
     Each racer's whole path is drawn faintly (its legend entry); the animation moves two traces
@@ -94,7 +105,6 @@ def contour_race(surface: Surface, grid: tuple[np.ndarray, np.ndarray, np.ndarra
     racer), so a frame is two small traces however many racers run. Trace order: contour, click
     grid, minima, start, one faint path per racer, trail, heads.
     """
-    _, _, z = grid
     steps, n = result.steps, len(result.racers)
     stride = max(1, int(np.ceil((steps + 1) / MAX_PATH_POINTS)))
     colors = [COLORS[spec.kind] for spec in result.racers]
@@ -139,7 +149,7 @@ def contour_race(surface: Surface, grid: tuple[np.ndarray, np.ndarray, np.ndarra
             "mode": "immediate"}
     (x0, x1), (y0, y1) = surface.x_range, surface.y_range
     layout = {
-        "images": [{"source": banded_image(z), "xref": "x", "yref": "y", "x": x0, "y": y1, "sizex": x1 - x0,
+        "images": [{"source": backdrop.image, "xref": "x", "yref": "y", "x": x0, "y": y1, "sizex": x1 - x0,
                     "sizey": y1 - y0, "sizing": "stretch", "layer": "below"}],
         "xaxis": {"range": [x0, x1], "showgrid": False, "zeroline": False},
         "yaxis": {"range": [y0, y1], "showgrid": False, "zeroline": False},
@@ -166,10 +176,9 @@ def contour_race(surface: Surface, grid: tuple[np.ndarray, np.ndarray, np.ndarra
     return go.Figure(data=data, layout=layout, frames=frames, _validate=False)
 
 
-def surface_3d(surface: Surface, grid: tuple[np.ndarray, np.ndarray, np.ndarray], result: RaceResult,
-               lang: str) -> go.Figure:
+def surface_3d(surface: Surface, backdrop: Backdrop, result: RaceResult, lang: str) -> go.Figure:
     """The surface in 3-D with each racer's path lying on it."""
-    xs, ys, z = grid
+    xs, ys, z = backdrop.xs, backdrop.ys, backdrop.z
     every = max(1, len(xs) // 80)  # a lighter mesh is plenty in 3-D
     xs, ys, z = xs[::every], ys[::every], z[::every, ::every]
     data = [{"type": "surface", "x": xs, "y": ys, "z": z, "colorscale": "Viridis", "showscale": False,
