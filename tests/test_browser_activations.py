@@ -16,6 +16,16 @@ def _step_count(page, lang: str) -> int:
     return int(metric.locator('[data-testid="stMetricValue"]').inner_text().strip())
 
 
+def _open(open_page, lang: str):
+    """Home first, then the sidebar link: a fresh server's first deep link (/activations) runs the page file
+    without Home.py's frame (Streamlit's pages/ folder fallback), so the language would be ignored."""
+    page = open_page("", lang)
+    page.locator('[data-testid="stSidebarNav"] a[href$="/activations"]').first.click()
+    page.wait_for_selector(f"{CHART} g.trace", timeout=120_000)
+    wait_for_idle(page)
+    return page
+
+
 def _open_tab(page, key: str, lang: str) -> None:
     page.get_by_role("tab", name=translate(key, lang)).click()
     page.wait_for_timeout(500)
@@ -23,7 +33,7 @@ def _open_tab(page, key: str, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_activations_page_charts_and_live_playground(open_page, lang: str) -> None:
-    page = open_page("activations", lang, wait_for=CHART)
+    page = _open(open_page, lang)
     assert page.locator("h1").first.inner_text().strip() == translate("page.activations", lang)
     assert not error_boxes(page)
     explorer = page.locator(CHART).first
