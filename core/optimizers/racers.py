@@ -7,7 +7,7 @@ parameter groups are for and saves Python overhead per step.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 import torch
@@ -129,9 +129,3 @@ def build_scheduler(optimizer: torch.optim.Optimizer, schedule: Schedule) -> lr_
         return lr_scheduler.LinearLR(optimizer, start_factor=1.0 / max(schedule.warmup, 1), end_factor=1.0,
                                      total_iters=max(schedule.warmup - 1, 1))
     return None
-
-
-def spec_dict(spec: RacerSpec) -> dict[str, Any]:
-    """The hyperparameters that matter for ``spec.kind`` (for tables and labels)."""
-    values = asdict(spec)
-    return {"lr": spec.lr, **{name: values[name] for name in HYPERPARAMETERS[spec.kind]}}
