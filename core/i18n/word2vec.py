@@ -114,9 +114,9 @@ STRINGS = {
         "zh": "正在运行 t-SNE：需要几秒钟，算完后地图会被缓存。",
     },
     "w2v.map.caption.pca": {
-        "en": "PCA keeps the directions of largest variance: parallel offsets such as man→woman and "
-              "king→queen stay roughly parallel (orange arrows: b → a and c → answer).",
-        "zh": "PCA 保留方差最大的方向，因此 man→woman 与 king→queen 这类平行的偏移在图上仍大致平行"
+        "en": "PCA keeps the directions of largest variance: parallel offsets such as man→king and "
+              "woman→queen stay roughly parallel (orange arrows: b → a and c → answer).",
+        "zh": "PCA 保留方差最大的方向，因此 man→king 与 woman→queen 这类平行的偏移在图上仍大致平行"
               "（橙色箭头：b → a 与 c → 答案）。",
     },
     "w2v.map.caption.tsne": {
