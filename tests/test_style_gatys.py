@@ -85,3 +85,13 @@ def test_layer_gram_is_symmetric(net) -> None:
     gram = layer_gram(net, torch.rand(1, 3, 48, 48), "relu2_1")
     assert gram.shape == (128, 128)
     assert torch.allclose(gram, gram.T, atol=1e-5)
+
+
+def test_vgg19_layer_names_for_the_full_size_model() -> None:
+    import torchvision
+
+    from core.style.vgg import layer_names
+
+    names = layer_names(torchvision.models.vgg19().features)
+    assert len(names) == 37 and names[-1] == "pool5"
+    assert {"relu4_2", "relu5_4", "conv3_4"} <= set(names)

@@ -89,9 +89,9 @@ def _vgg19_imagenet() -> FeatureNet | None:
     """torchvision's ImageNet VGG19 when its full-size weights are installed, else None."""
     from core.assets import is_installed, resolve
 
+    if not is_installed("vgg19-imagenet"):
+        return None
     try:
-        if not is_installed("vgg19-imagenet"):
-            return None
         import torchvision
 
         model = torchvision.models.vgg19()
