@@ -290,27 +290,41 @@ def loss_figure(pg: Playground) -> go.Figure:
     return fig
 
 
-def live_playground(p: PlaygroundParams) -> None:
-    """The part that reruns on its own while playing: buttons, a few training steps, the charts."""
+def set_playing(value: bool) -> None:
+    st.session_state["act_pg_playing"] = value
+
+
+def reset_playground() -> None:
+    """A fresh network with a new random initialisation, paused."""
     state = st.session_state
-    pg = current_playground(p)
+    state["act_pg_seed"] = state.get("act_pg_seed", 0) + 1
+    state["act_pg_playing"] = False
+    state.pop("act_pg_key", None)
+
+
+def live_playground(p: PlaygroundParams) -> None:
+    """The part that reruns on its own while playing: buttons, a few training steps, the charts.
+
+    Buttons only set state (idempotent callbacks); when "playing" no longer matches the timer the
+    fragment was built with, the whole page reruns to rebuild it, so a late timer tick never trains.
+    """
+    state = st.session_state
     playing = state.get("act_pg_playing", False)
-    play, step, reset, _ = st.columns([1, 1, 1, 3])
-    if play.button(tr("act.pg.pause" if playing else "act.pg.play"), key="act_pg_play", type="primary",
-                   width="stretch"):
-        state["act_pg_playing"] = not playing
-        st.rerun()  # the whole page, so the fragment is rebuilt with (or without) its timer
-    if reset.button(tr("act.pg.reset"), key="act_pg_reset", width="stretch"):
-        state["act_pg_seed"] = state.get("act_pg_seed", 0) + 1
-        state["act_pg_playing"] = False
-        state.pop("act_pg_key", None)
+    if playing != state.get("act_pg_timer", False) or "act_pg_key" not in state:
         st.rerun()
+    pg = current_playground(p)
+    play, step, reset, _ = st.columns([1, 1, 1, 3])
+    if playing:
+        play.button(tr("act.pg.pause"), key="act_pg_pause", type="primary", width="stretch",
+                    on_click=set_playing, args=(False,))
+    else:
+        play.button(tr("act.pg.play"), key="act_pg_play", type="primary", width="stretch",
+                    on_click=set_playing, args=(True,))
+    reset.button(tr("act.pg.reset"), key="act_pg_reset", width="stretch", on_click=reset_playground)
     if step.button(tr("act.pg.step"), key="act_pg_step", width="stretch") or playing:
         pg.train(p.steps)
-    if playing and pg.steps >= MAX_STEPS:
-        state["act_pg_playing"] = False
-        st.rerun()  # stops the fragment's timer
     if pg.steps >= MAX_STEPS:
+        state["act_pg_playing"] = False
         st.info(tr("act.pg.stopped", steps=pg.steps))
     h = pg.history
     m1, m2, m3, m4 = st.columns(4)
@@ -326,7 +340,9 @@ def live_playground(p: PlaygroundParams) -> None:
 def playground_section() -> None:
     st.markdown(tr("act.pg.intro"))
     params = playground_controls()
+    current_playground(params)
     playing = st.session_state.get("act_pg_playing", False)
+    st.session_state["act_pg_timer"] = playing  # what the fragment below is built with
     st.fragment(live_playground, run_every=FRAME_SECONDS if playing else None)(params)
 
 

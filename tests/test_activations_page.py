@@ -85,10 +85,13 @@ def test_playground_step_play_pause_reset(lang: str) -> None:
     at.button(key="act_pg_play").click().run()
     assert_clean(at)
     assert at.session_state["act_pg_playing"]
-    assert at.button(key="act_pg_play").label == translate("act.pg.pause", lang)
+    assert at.button(key="act_pg_pause").label == translate("act.pg.pause", lang)
     assert int(_metric(at, "act.pg.steps", lang)) >= 20, "each playing frame trains"
-    at.button(key="act_pg_play").click().run()
+    at.button(key="act_pg_pause").click().run()
     assert not at.session_state["act_pg_playing"]
+    paused_at = _metric(at, "act.pg.steps", lang)
+    at.run()
+    assert _metric(at, "act.pg.steps", lang) == paused_at, "paused: a rerun does not train"
     at.button(key="act_pg_reset").click().run()
     assert_clean(at)
     assert _metric(at, "act.pg.steps", lang) == "0"

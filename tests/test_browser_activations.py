@@ -47,6 +47,7 @@ def test_activations_page_charts_and_live_playground(open_page, lang: str) -> No
     wait_for_idle(page)
     visible = page.locator(f'[role="tabpanel"]:visible {CHART}')
     assert visible.count() == 2 and visible.nth(1).locator("g.trace").count() == 3
+    visible.first.scroll_into_view_if_needed()
     screenshot(page, f"activations-depth-{lang}")
 
     _open_tab(page, "act.tab.playground", lang)
@@ -66,4 +67,5 @@ def test_activations_page_charts_and_live_playground(open_page, lang: str) -> No
     boundary = page.locator(f'[role="tabpanel"]:visible {CHART}').first
     assert boundary.locator(".heatmaplayer, g.hm, image").count() >= 1, "the decision boundary heatmap is drawn"
     assert not error_boxes(page)
+    boundary.scroll_into_view_if_needed()
     screenshot(page, f"activations-playground-{lang}")
