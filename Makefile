@@ -10,6 +10,8 @@ TEST_STAMP := $(VENV)/.installed-test
 # Weights and tokenizers come from installed packages only: never ask a model hub.
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
+# Idle OpenMP threads sleep instead of spinning (many sessions share few cores); see core/__init__.py.
+export OMP_WAIT_POLICY := PASSIVE
 
 .PHONY: run test install install-test browser bench
 

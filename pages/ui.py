@@ -12,6 +12,7 @@ from typing import Any
 
 import streamlit as st
 from PIL import Image
+from streamlit.runtime.pages_manager import PagesManager
 
 from core.errors import UserError
 from core.i18n import normalise_language, translate
@@ -26,6 +27,23 @@ SAMPLE_IMAGES: dict[str, Path] = {
     "chelsea": ASSETS_DIR / "images" / "chelsea.png",
     "rocket": ASSETS_DIR / "images" / "rocket.jpg",
 }
+
+
+def _route_every_page_through_home() -> None:
+    """Make a direct link such as ``/detection?lang=zh`` run inside the ``Home.py`` frame.
+
+    Streamlit treats a folder named ``pages/`` as an old-style multipage app until the first
+    ``st.navigation`` call in the process: the first visitor of a page URL would get that page
+    without the frame (no language, an auto-generated menu). This module is imported on the
+    first script run of every server process, so here the old mode is switched off once and
+    that run restarted, now through ``Home.py``.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_route_every_page_through_home()
 
 
 def lang() -> str:
@@ -71,8 +89,8 @@ def image_input(key: str, *, default_sample: str = "coffee", samples: dict[str, 
     """
     samples = samples or SAMPLE_IMAGES
     sources = ["sample", "upload"] + (["camera"] if camera else [])
-    source = st.radio(tr("ui.source"), sources, format_func=lambda s: tr(f"ui.source.{s}"),
-                      horizontal=True, key=f"{key}_source")
+    labels = {s: tr(f"ui.source.{s}") for s in sources}  # fixed now: AppTest formats outside the run
+    source = st.radio(tr("ui.source"), sources, format_func=labels.__getitem__, horizontal=True, key=f"{key}_source")
     data: bytes | None = None
     if source == "upload":
         uploaded = st.file_uploader(tr("ui.upload_image"), type=ACCEPTED_EXTENSIONS, key=f"{key}_upload")

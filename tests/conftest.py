@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ CHROMIUM = "/usr/bin/chromium"
 PAGE_IDS = ["activations", "optimizers", "cnn_features", "detection", "faces", "style_transfer", "word2vec", "attention"]
 LANGS = ["en", "zh"]
 
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before any test module loads torch
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
@@ -70,21 +72,20 @@ def _browser_available() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    """Start ``streamlit run Home.py`` on a free loopback port for the whole session."""
+@contextmanager
+def serve_app() -> Iterator[str]:
+    """Run ``streamlit run Home.py`` on a free loopback port; yields its base URL."""
     reason = _browser_available()
     if reason:
         if os.environ.get("CI") == "true":
             pytest.fail(f"browser tests must run under CI: {reason}")
         pytest.skip(reason)
     port = _free_port()
-    log = (ROOT / "tests" / "screenshots")
-    log.mkdir(parents=True, exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "Home.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=open(log / "server.log", "wb"), stderr=subprocess.STDOUT,
+        cwd=ROOT, stdout=open(SCREENSHOTS / f"server-{port}.log", "wb"), stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -101,6 +102,13 @@ def app_url() -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    """One app server for the whole test session."""
+    with serve_app() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -155,7 +163,7 @@ def wait_for_idle(page, timeout_ms: int = 120_000) -> None:
 def screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=True, timeout=120_000)
     return path
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from core.i18n import translate
-from tests.conftest import LANGS, PAGE_IDS, error_boxes, screenshot
+from tests.conftest import LANGS, PAGE_IDS, error_boxes, screenshot, serve_app, wait_for_idle
 
 pytestmark = pytest.mark.browser
 
@@ -22,9 +22,23 @@ def test_home_and_every_page_render(open_page, lang: str) -> None:
             "t => [...document.querySelectorAll('h1')].some(h => h.innerText.trim() === t)", arg=title,
             timeout=120_000,
         )
-        from tests.conftest import wait_for_idle
-
         wait_for_idle(page)
         assert not error_boxes(page), (page_id, error_boxes(page))
         assert f"lang={lang}" in page.url, "the language stays in the URL across pages"
         screenshot(page, f"{page_id}-{lang}")
+
+
+def test_a_direct_link_opens_the_page_in_its_language_on_a_fresh_server(browser) -> None:
+    """The first request a new server gets is a page URL: it must still run inside the Home.py frame."""
+    with serve_app() as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{url}/optimizers?lang=zh", wait_until="domcontentloaded")
+        title = translate("page.optimizers", "zh")
+        page.wait_for_function(
+            "t => [...document.querySelectorAll('h1')].some(h => h.innerText.trim() === t)", arg=title,
+            timeout=120_000,
+        )
+        wait_for_idle(page)
+        assert page.locator('[data-testid="stSidebarNav"] a').count() == len(PAGE_IDS) + 1
+        assert not error_boxes(page)
+        page.close()
