@@ -9,10 +9,15 @@ SUCCESS = '[data-testid="stAlertContentSuccess"]'
 
 
 def open_faces(open_page, lang: str):
-    """Home first, then the navigation link: the way a reader arrives, inside the app's frame."""
+    """Home first, then the navigation link: the way a reader arrives, inside the app's frame.
+
+    Returns once the verdict for the two default sample photos (same person) is on the page.
+    Home has a success box of its own, so the wait is for the verdict's own text.
+    """
     page = open_page("", lang)
     page.locator('[data-testid="stSidebarNav"] a[href$="/faces"]').first.click()
-    page.wait_for_selector(SUCCESS, timeout=120_000)
+    verdict = page.locator(SUCCESS).filter(has_text=translate("face.same_short", lang))
+    verdict.first.wait_for(timeout=180_000)
     wait_for_idle(page)
     return page
 
