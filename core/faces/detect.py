@@ -27,7 +27,7 @@ from core.convert.onnx_fold import freeze_for_inference, onnx_to_torch
 STRIDES = (8, 16, 32)
 OUTPUT_NAMES = [f"{kind}_{stride}" for kind in ("cls", "obj", "bbox", "kps") for stride in STRIDES]
 PAD = 32  # YuNet's input sides must be multiples of the largest stride
-SCORE_THRESHOLD = 0.6  # OpenCV Zoo's demo value: finds turned / small faces, few false ones
+SCORE_THRESHOLD = 0.6  # below OpenCV's default 0.9: turned and small faces still count; few false faces above 0.6
 NMS_THRESHOLD = 0.3
 DETECT_SIDE = 640  # photos are detected at this longest side (YuNet was trained at 640)
 
