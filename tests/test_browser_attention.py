@@ -15,7 +15,7 @@ def _open(open_page, lang: str):
     """Home first, then the sidebar link: a direct /attention URL runs the page file without Home.py's frame
     (Streamlit's pages/ folder auto-discovery), so the language and layout would not apply."""
     page = open_page("", lang)
-    page.locator('[data-testid="stSidebarNav"] a[href$="/attention"]').first.click()
+    page.locator('[data-testid="stSidebarNav"] a[href$="/attention"]').first.click(timeout=120_000)
     page.wait_for_selector(f"{CHART} g.hm image", timeout=120_000)
     wait_for_idle(page)
     return page
@@ -40,7 +40,7 @@ def test_heatmap_is_drawn(open_page, lang: str) -> None:
 
 def test_model_view_click_enlarges_a_head(open_page) -> None:
     page = _open(open_page, "en")
-    page.get_by_text(translate("att.view.model", "en"), exact=True).click()
+    page.get_by_text(translate("att.view.model", "en"), exact=True).click(timeout=120_000)
     page.wait_for_function(f"document.querySelectorAll('{CHART}').length >= 2", timeout=60_000)
     wait_for_idle(page)
     markers = page.locator(CHART).first.locator("g.scatterlayer path.point")
@@ -62,7 +62,7 @@ CAPTIONS = {"head": ("att.head_view.caption", {"layer": 4}), "positional": ("att
 @pytest.mark.parametrize("view", list(CAPTIONS))
 def test_other_views_draw(open_page, view: str) -> None:
     page = _open(open_page, "zh")
-    page.get_by_text(translate(f"att.view.{view}", "zh"), exact=True).click()
+    page.get_by_text(translate(f"att.view.{view}", "zh"), exact=True).click(timeout=120_000)
     key, params = CAPTIONS[view]
     page.get_by_text(translate(key, "zh", **params)).wait_for(timeout=60_000)
     wait_for_idle(page)
