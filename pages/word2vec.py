@@ -48,7 +48,7 @@ class Examples:
 
 EXAMPLES: dict[str, Examples] = {
     "glove": Examples("king", ("king", "man", "woman"), "breakfast cereal dinner lunch", ("cat", "dog")),
-    "peoples-daily": Examples("北京", ("北京", "中国", "日本"), "北京 上海 天津 足球", ("经济", "发展")),
+    "peoples-daily": Examples("春节", ("北京", "中国", "日本"), "北京 上海 天津 足球", ("经济", "发展")),
     "wiki": Examples("war", ("paris", "france", "germany"), "april june july anarchism", ("war", "battle")),
 }
 
