@@ -10,28 +10,12 @@ from core.i18n import translate
 from tests.conftest import ASSETS, LANGS, assert_clean, run_page
 
 FACES = ASSETS / "faces"
-SOURCES = ("sample", "upload", "camera")
 
 
-def rerun(at, lang: str) -> None:
-    """``at.run()``, first re-stating each photo-source radio by its translated label.
-
-    The shared picker formats its options with ``tr`` at call time; AppTest calls that format
-    function outside the script run, where the language is not known, so in Chinese it would
-    look for the English label. Giving the label itself sidesteps that.
-    """
-    for radio in at.radio:
-        if radio.key and radio.key.endswith("_source") and radio.value in SOURCES:
-            radio.set_value(translate(f"ui.source.{radio.value}", lang))
-    at.run()
-
-
-def upload(at, key: str, path, lang: str = "en", data: bytes | None = None) -> None:
+def upload(at, key: str, path, data: bytes | None = None) -> None:
     """Switch photo panel ``key`` to upload and upload ``path`` (two runs: the uploader appears after the first)."""
-    at.radio(key=f"{key}_source").set_value(translate("ui.source.upload", lang))
-    rerun(at, lang)
-    at.file_uploader(key=f"{key}_upload").set_value((path.name, data or path.read_bytes(), "image/jpeg"))
-    rerun(at, lang)
+    at.radio(key=f"{key}_source").set_value("upload").run()
+    at.file_uploader(key=f"{key}_upload").set_value((path.name, data or path.read_bytes(), "image/jpeg")).run()
 
 
 def texts(elements) -> list[str]:
@@ -42,13 +26,13 @@ def texts(elements) -> list[str]:
 def test_two_uploads_give_the_verdict(lang: str) -> None:
     at = run_page("faces", lang)
     assert_clean(at)
-    upload(at, "face_a", FACES / "obama3.jpg", lang)
-    upload(at, "face_b", FACES / "obama2.jpg", lang)
+    upload(at, "face_a", FACES / "obama3.jpg")
+    upload(at, "face_b", FACES / "obama2.jpg")
     assert_clean(at)
     same = translate("face.same_short", lang)
     assert any(text.lower().startswith(same.lower()) for text in texts(at.success)), texts(at.success)
 
-    upload(at, "face_b", FACES / "biden.jpg", lang)
+    upload(at, "face_b", FACES / "biden.jpg")
     assert_clean(at)
     different = translate("face.different_short", lang)
     assert any(text.lower().startswith(different.lower()) for text in texts(at.info)), texts(at.info)
@@ -72,8 +56,7 @@ def test_several_faces_choose_which() -> None:
     assert len(picker.options) == 2 and picker.options[1].startswith("Face 2 (score ")
     verdicts = set()
     for index in (0, 1):
-        at.selectbox(key="face_b_face").set_value(index)
-        rerun(at, "en")
+        at.selectbox(key="face_b_face").set_value(index).run()
         assert_clean(at)
         verdicts |= {t.split(":")[0] for t in texts(at.success) + texts(at.info)
                      if t.startswith(("Same person:", "Different people:"))}
@@ -95,7 +78,7 @@ def test_threshold_only_redecides_from_the_session_cache() -> None:
 
 def test_photo_without_a_face_gives_the_clear_message() -> None:
     at = run_page("faces", "zh")
-    upload(at, "face_a", ASSETS / "images" / "coffee.png", "zh")
+    upload(at, "face_a", ASSETS / "images" / "coffee.png")
     assert_clean(at)
     assert translate("face.err.no_face", "zh") in texts(at.warning)
     assert not any(text.startswith("同一人") or text.startswith("不同的人") for text in texts(at.success) + texts(at.info))

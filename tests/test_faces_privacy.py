@@ -21,7 +21,7 @@ from core.faces.pipeline import analyse, load_models
 from core.faces.verify import decide
 from core.image_input import load_image
 from tests.conftest import ASSETS, run_page
-from tests.test_faces_apptest import rerun
+from tests.test_faces_apptest import upload
 
 FACES = ASSETS / "faces"
 UPLOAD_NAME = "private-face-7f3a9c.jpg"
@@ -91,10 +91,7 @@ def test_page_verify_with_uploads_writes_and_logs_nothing(tmp_path: Path, caplog
     caplog.set_level(logging.DEBUG)
     with no_disk_writes(tmp_path) as events:
         for key in ("face_a", "face_b"):
-            at.radio(key=f"{key}_source").set_value("Upload")
-            rerun(at, "en")
-            at.file_uploader(key=f"{key}_upload").set_value((UPLOAD_NAME, data, "image/jpeg"))
-            rerun(at, "en")
+            upload(at, key, Path(UPLOAD_NAME), data=data)
     assert not at.exception and not at.error
     assert any(text.value.startswith("Same person") for text in at.success), "the verify really ran"
     assert events == []
