@@ -17,13 +17,14 @@ import sys
 import time
 from pathlib import Path
 
-import cv2
-import numpy as np
-import torch
-from PIL import Image
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import core  # noqa: E402,F401  first: the app's OpenMP settings apply before torch starts its threads
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+from PIL import Image  # noqa: E402
 
 from core.assets import resolve  # noqa: E402
 from core.faces.pipeline import analyse, load_models  # noqa: E402
