@@ -15,7 +15,7 @@ def open_style_page(open_page):
     Home.py frame (Streamlit's pages/ directory fallback), so the language would be ignored."""
     def _open(lang: str):
         open_page("", lang)
-        return open_page("style_transfer", lang, wait_for=IMAGE)
+        return open_page("style_transfer", lang, wait_for=IMAGE, timeout_ms=300_000)
     return _open
 
 
@@ -53,7 +53,7 @@ def test_any_painting_and_live_gatys_with_stop(open_style_page) -> None:
     # Live progress: the current image appears while the job runs, without any click.
     page.wait_for_function("() => document.body.innerText.includes('Current image (step')", timeout=300_000)
     screenshot(page, "style_transfer-gatys-running-en")
-    page.get_by_role("button", name=translate("style.stop", "en")).click()
+    page.get_by_test_id("stMainBlockContainer").get_by_role("button", name=translate("style.stop", "en")).click()
     page.wait_for_function("() => document.body.innerText.includes('Stopped after')", timeout=120_000)
     wait_for_idle(page)
     assert not error_boxes(page), error_boxes(page)
