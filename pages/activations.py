@@ -167,6 +167,7 @@ def depth_figures(result: dp.DepthResult) -> tuple[go.Figure, go.Figure]:
                           line={"color": colour})
     norms.update_layout(title=tr("act.depth.grads"), height=400, margin={"l": 10, "r": 10, "t": 40, "b": 10},
                         xaxis_title=tr("act.depth.layer"), yaxis_title=tr("act.depth.norm"), yaxis_type="log",
+                        yaxis_exponentformat="power",
                         legend={"orientation": "h", "y": -0.2})
     return dist, norms
 
