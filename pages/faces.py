@@ -90,7 +90,7 @@ def pick_face(key: str, faces: PhotoFaces) -> int:
 def photo_panel(key: str, title_key: str, default_sample: str) -> Probe | None:
     """A photo picker, its faces drawn, the chosen face's aligned crop; None (with a message) if no face."""
     st.subheader(tr(title_key))
-    image, data = image_input(key, default_sample=default_sample, samples=FACE_SAMPLES, camera=True)
+    image, data = image_input(key, default_sample=default_sample, samples=FACE_SAMPLES, camera=True, private=True)
     with st.spinner(tr("face.working")):
         faces = faces_of(data, image)
     index = pick_face(f"{key}_face", faces)

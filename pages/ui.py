@@ -81,11 +81,12 @@ def _decode_image(data: bytes) -> Image.Image:
 
 
 def image_input(key: str, *, default_sample: str = "coffee", samples: dict[str, Path] | None = None,
-                camera: bool = False) -> tuple[Image.Image, bytes]:
+                camera: bool = False, private: bool = False) -> tuple[Image.Image, bytes]:
     """A sample / upload (/ camera) picker; returns the decoded RGB image and its raw bytes.
 
     The bytes are the cache key for the heavy work a page does with the image. Bad uploads
-    show a clear message and stop the page. Uploads stay in memory.
+    show a clear message and stop the page. Uploads stay in memory. ``private`` photos (faces)
+    skip the decode cache, which all sessions share, so nothing of them outlives the session.
     """
     samples = samples or SAMPLE_IMAGES
     sources = ["sample", "upload"] + (["camera"] if camera else [])
@@ -104,7 +105,7 @@ def image_input(key: str, *, default_sample: str = "coffee", samples: dict[str, 
                             key=f"{key}_sample")
         data = samples[name].read_bytes()
     with user_errors():
-        return _decode_image(data), data
+        return (load_image(data) if private else _decode_image(data)), data
 
 
 def text_input_or_upload(key: str, default: str, *, label_key: str, upload_label_key: str) -> str:
