@@ -124,10 +124,3 @@ def theory(latex: list[str], body_key: str) -> None:
         st.markdown(tr(body_key))
         for formula in latex:
             st.latex(formula)
-
-
-def coming_soon(page: str, topics_key: str) -> None:
-    """Placeholder for a page not built yet: its title and what it will teach."""
-    page_title(f"page.{page}")
-    st.info(tr("coming_soon"))
-    st.markdown(tr(topics_key))

@@ -79,10 +79,6 @@ STRINGS = {
     "assets.status.missing": {"en": "missing", "zh": "缺失"},
     "assets.status.mismatch": {"en": "hash mismatch", "zh": "校验不符"},
     "assets.status.optional": {"en": "not installed (optional, full-size)", "zh": "未安装（可选的完整版）"},
-    "coming_soon": {
-        "en": "Coming soon. This page will teach:",
-        "zh": "即将上线。本页将讲解：",
-    },
     # Errors shared by every page.
     "err.asset_missing": {
         "en": "The model or data file '{asset}' is not installed. Install it with: {command}",
