@@ -162,7 +162,7 @@ class SessionJob:
 
 def gatys_controls(net: FeatureNet) -> GatysConfig:
     layers = net.relu_layers
-    with st.expander(tr("style.settings"), expanded=True):
+    with st.expander(tr("style.settings"), expanded=False):
         content_layer = st.selectbox(tr("style.content_layer"), layers, index=layers.index(DEFAULT_CONTENT_LAYER),
                                      key="style_g_content_layer")
         chosen = st.multiselect(tr("style.style_layers"), layers, default=list(DEFAULT_STYLE_LAYERS),
@@ -253,8 +253,8 @@ def cost_chart(history, config: GatysConfig) -> None:
     for name, values in (("total", [p.total for p in points]),
                          ("content", [config.alpha * p.content for p in points]),
                          ("style", [config.beta * p.style for p in points])):
-        figure.add_trace(go.Scatter(x=steps, y=[max(v, 1e-8) for v in values], name=tr(f"style.cost.{name}"),
-                                    mode="lines"))
+        positive = [v if v > 0 else None for v in values]  # a log axis has no 0 (content cost at step 1)
+        figure.add_trace(go.Scatter(x=steps, y=positive, name=tr(f"style.cost.{name}"), mode="lines"))
     figure.update_layout(height=280, margin=dict(l=10, r=10, t=30, b=10), title=tr("style.costs"),
                          xaxis_title=tr("style.step"), yaxis_title=tr("style.cost"), yaxis_type="log")
     st.plotly_chart(figure, width="stretch", key="style_cost_chart")
