@@ -1,7 +1,6 @@
 """Activations: the functions, gradients through depth, and a live training playground."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,7 +13,7 @@ from core.activations import depth as dp
 from core.activations import functions as fx
 from core.activations.datasets import DATASETS, Split, make_dataset, split
 from core.activations.playground import MAX_LAYERS, MAX_NEURONS, MAX_STEPS, OPTIMIZERS, NetConfig, Playground
-from pages.ui import page_title, theory, tr, user_errors
+from pages.ui import option_labels, page_title, theory, tr, user_errors
 
 COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
            "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39"]
@@ -25,11 +24,6 @@ LR_CHOICES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0]
 L2_CHOICES = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
 STD_CHOICES = [0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 2.0]
 WIDTH_CHOICES = [16, 32, 64, 128, 256, 512]
-
-
-def labels(prefix: str, options: tuple[str, ...]) -> Callable[[str], str]:
-    """A format_func with the texts translated now, so it gives the same text outside the script run."""
-    return {o: tr(f"{prefix}.{o}") for o in options}.__getitem__
 
 
 def param_sliders(activation_ids: list[str], key: str) -> dict[str, dict[str, float]]:
@@ -138,7 +132,7 @@ def depth_controls() -> dp.DepthConfig:
     with b:
         params = param_sliders([activation], "act_depth")[activation]
     init = c.radio(tr("act.depth.init"), dp.INITS, index=dp.INITS.index("xavier"),
-                   format_func=labels("act.init", dp.INITS), key="act_depth_init")
+                   format_func=option_labels("act.init."), key="act_depth_init")
     std = c.select_slider(tr("act.depth.std"), STD_CHOICES, value=0.05, key="act_depth_std",
                           disabled=init != "custom")
     batchnorm = c.checkbox(tr("act.depth.batchnorm"), value=False, key="act_depth_bn")
@@ -213,7 +207,7 @@ def playground_controls() -> PlaygroundParams:
     data, net, train = st.columns(3)
     with data:
         st.markdown(f"**{tr('act.pg.data')}**")
-        dataset = st.selectbox(tr("act.pg.dataset"), DATASETS, format_func=labels("act.ds", DATASETS),
+        dataset = st.selectbox(tr("act.pg.dataset"), DATASETS, format_func=option_labels("act.ds."),
                                key="act_pg_dataset")
         points = st.slider(tr("act.pg.points"), 20, 600, 300, step=10, key="act_pg_points")
         noise = st.slider(tr("act.pg.noise"), 0.0, 0.5, 0.1, step=0.05, key="act_pg_noise")
@@ -230,7 +224,7 @@ def playground_controls() -> PlaygroundParams:
     with train:
         st.markdown(f"**{tr('act.pg.training')}**")
         optimizer = st.selectbox(tr("act.pg.optimizer"), OPTIMIZERS, index=OPTIMIZERS.index("adam"),
-                                 format_func=labels("act.opt", OPTIMIZERS), key="act_pg_opt")
+                                 format_func=option_labels("act.opt."), key="act_pg_opt")
         lr = st.select_slider(tr("act.pg.lr"), LR_CHOICES, value=0.03, key="act_pg_lr")
         l2 = st.select_slider(tr("act.pg.l2"), L2_CHOICES, value=0.0, key="act_pg_l2")
         steps = st.slider(tr("act.pg.speed"), 1, 50, 10, key="act_pg_speed")

@@ -6,7 +6,6 @@ draws.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -22,8 +21,7 @@ from core.attention.model import MiniLM, load_minilm
 from core.attention.positional import add_to_embeddings, similarity, sinusoidal
 from core.attention.transform import below, thumbnails
 from core.attention.views import MODES, Tidy, pick, tidy
-from core.i18n import translate
-from pages.ui import lang, page_title, text_input_or_upload, theory, tr, user_errors
+from pages.ui import option_labels, page_title, text_input_or_upload, theory, tr, user_errors
 
 SAMPLE_FILE = Path(__file__).resolve().parent.parent / "assets" / "text" / "attention_sample.txt"
 SAMPLE = SAMPLE_FILE.read_text("utf-8").strip()
@@ -88,16 +86,6 @@ def _thumbs(text: str, window: int, hide_special: bool, merge_words: bool) -> np
 # ---------------------------------------------------------------- input and controls
 
 
-def _in_language(label: Callable[[str, object], str]) -> Callable[[object], str]:
-    """A ``format_func`` that translates into the reader's language of *this* run.
-
-    AppTest calls format functions outside the script run, where the session's language is unknown,
-    so the language is read now and bound in.
-    """
-    code = lang()
-    return lambda option: label(code, option)
-
-
 def read_input() -> tuple[str, Encoded, int]:
     """The text, its tokens, and the 512-token window to look at (with notes for long or non-English text)."""
     text = text_input_or_upload("att", SAMPLE, label_key="att.input", upload_label_key="att.upload")
@@ -112,8 +100,8 @@ def read_input() -> tuple[str, Encoded, int]:
         st.info(tr("att.note.windows", tokens=len(encoded.ids), size=WINDOW, windows=len(windows)))
         window = st.selectbox(
             tr("att.window"), range(len(windows)), key="att_window",
-            format_func=_in_language(lambda code, w: translate(
-                "att.window.item", code, number=w + 1, start=windows[w][0] + 1, end=windows[w][1])))
+            format_func={w: tr("att.window.item", number=w + 1, start=start + 1, end=end)
+                         for w, (start, end) in enumerate(windows)}.__getitem__)
     return text, encoded, window
 
 
@@ -122,7 +110,7 @@ def controls(layers: int, heads: int) -> Params:
     with st.container(border=True):
         left, middle, right = st.columns([1.1, 1.4, 1.2])
         mode = left.radio(tr("att.mode"), MODES, key="att_mode",
-                          format_func=_in_language(lambda code, m: translate(f"att.mode.{m}", code)))
+                          format_func=option_labels("att.mode."))
         layer = middle.slider(tr("att.layer"), 1, layers, DEFAULT_LAYER, key="att_layer")
         head = middle.slider(tr("att.head"), 1, heads, DEFAULT_HEAD, key="att_head", disabled=mode != "head")
         hide_special = right.toggle(tr("att.hide_special"), value=True, key="att_hide_special")
@@ -163,7 +151,7 @@ def show_head_view(view: Tidy, p: Params, heads: int) -> None:
     left, right = st.columns([1, 2])
     token = left.selectbox(tr("att.token"), range(len(labels)), key="att_token",
                            format_func=lambda i: f"{i + 1}: {labels[i]}")
-    head_label = _in_language(lambda code, h: translate("att.head.number", code, number=h + 1))
+    head_label = {h: tr("att.head.number", number=h + 1) for h in range(heads)}.__getitem__
     chosen = right.multiselect(tr("att.heads"), range(heads), default=list(range(heads)), key="att_heads",
                                format_func=head_label)
     layer = view.weights[p.layer].numpy()  # (H, N, N)
@@ -269,7 +257,7 @@ def main() -> None:
     p = controls(minilm.layers, minilm.heads)
     view = _tidy(text, window, p.hide_special, p.merge_words)
     chosen = st.radio(tr("att.view"), VIEWS, horizontal=True, key="att_view",
-                      format_func=_in_language(lambda code, v: translate(f"att.view.{v}", code)))
+                      format_func=option_labels("att.view."))
     if chosen == "heatmap":
         show_heatmap(view, p, minilm.heads)
     elif chosen == "head":

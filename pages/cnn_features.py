@@ -19,7 +19,7 @@ from core.cnn.models import IMAGENET_CATEGORIES, INPUT_SIZE, CnnModel, available
 from core.cnn.receptive_field import Field, receptive_fields
 from core.cnn.render import COLORMAPS, overlay, render_layer, top_channels
 from core.errors import UserError
-from pages.ui import image_input, page_title, theory, tr, user_errors
+from pages.ui import image_input, option_labels, page_title, theory, tr, user_errors
 
 DISPLAY_SIDE = 480  # the photo under overlays is drawn at most this large
 
@@ -56,12 +56,12 @@ def _grad_cam(model_id: str, data: bytes, layer: str, class_index: int, _image: 
 def conv_controls() -> tuple[str, ConvSettings]:
     """The preset kernel and the convolution's geometry (stride, padding, dilation)."""
     cols = st.columns([3, 2, 3, 2])
-    name = cols[0].selectbox(tr("cnn.kernel"), list(KERNELS), format_func=lambda k: tr(f"cnn.kernel.{k}"),
+    name = cols[0].selectbox(tr("cnn.kernel"), list(KERNELS), format_func=option_labels("cnn.kernel."),
                              index=list(KERNELS).index("sobel_x"), key="cnn_kernel")
     stride = cols[1].slider(tr("cnn.stride"), 1, 4, 1, key="cnn_stride")
     with cols[2]:
         mode = st.radio(tr("cnn.padding_mode"), ["valid", "same", "custom"], index=1, horizontal=True,
-                        format_func=lambda m: tr(f"cnn.padding.{m}"), key="cnn_padding_mode")
+                        format_func=option_labels("cnn.padding."), key="cnn_padding_mode")
         padding = st.slider(tr("cnn.padding"), 0, 6, 1, key="cnn_padding") if mode == "custom" else 0
     dilation = cols[3].slider(tr("cnn.dilation"), 1, 4, 1, key="cnn_dilation")
     return name, ConvSettings(stride, mode, padding, dilation)
@@ -163,13 +163,10 @@ class NetParams:
 def net_controls(fields_of: dict[str, Field], acts: Activations, model: CnnModel, model_id: str) -> NetParams:
     """Layer, grid size, colour map and opacity; the layer list shows each layer's shape and field."""
     names = model.layer_names
-
-    def label(name: str) -> str:
-        c, h, w = acts.shape(name)
-        return tr("cnn.layer_option", layer=name, channels=c, height=h, width=w, field=fields_of[name].size)
-
+    labels = {name: tr("cnn.layer_option", layer=name, channels=acts.shape(name)[0], height=acts.shape(name)[1],
+                       width=acts.shape(name)[2], field=fields_of[name].size) for name in names}
     cols = st.columns([2, 1, 1, 1])
-    layer = cols[0].selectbox(tr("cnn.layer"), names, index=len(names) // 3, format_func=label,
+    layer = cols[0].selectbox(tr("cnn.layer"), names, index=len(names) // 3, format_func=labels.__getitem__,
                               key=f"cnn_layer_{model_id}")
     count = cols[1].slider(tr("cnn.grid_count"), 4, 32, 16, step=4, key="cnn_grid_count")
     colormap = cols[2].selectbox(tr("cnn.colormap"), COLORMAPS, key="cnn_colormap")
@@ -208,7 +205,7 @@ def classes_section(model_id: str, model: CnnModel, acts: Activations, data: byt
 
 def net_section(image: Image.Image, data: bytes) -> None:
     models = available_models()
-    model_id = st.selectbox(tr("cnn.model"), models, format_func=lambda m: tr(f"cnn.model.{m}"), key="cnn_model")
+    model_id = st.selectbox(tr("cnn.model"), models, format_func=option_labels("cnn.model."), key="cnn_model")
     with user_errors(), st.spinner(tr("cnn.running", model=tr(f"cnn.model.{model_id}"))):
         model = _model(model_id)
         acts, photo = _activations(model_id, data, image)

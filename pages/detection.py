@@ -19,7 +19,7 @@ from core.detection import draw, pipeline
 from core.detection.darknet import Darknet
 from core.detection.postprocess import Selection, iou_parts
 from core.detection.preprocess import INPUT_SIZES, RESIZE_MODES
-from pages.ui import image_input, page_title, theory, tr, user_errors
+from pages.ui import image_input, option_labels, page_title, theory, tr, user_errors
 
 VIEWS = ("detections", "nms", "grid", "heatmap", "iou")
 IOU_CANVAS = (400, 300)
@@ -56,11 +56,11 @@ def raw_predictions(data: bytes, model_id: str, size: int, mode: str,
 
 def controls(names: list[str]) -> Params:
     models = pipeline.available_models()
-    model_id = st.radio(tr("det.model"), models, format_func=_labels("det.model", models), key="det_model")
+    model_id = st.radio(tr("det.model"), models, format_func=option_labels("det.model."), key="det_model")
     if "yolov3" not in models:
         st.caption(tr("det.full_missing", command=FETCH_FULL_COMMAND))
     size = st.select_slider(tr("det.size"), INPUT_SIZES, value=pipeline.DEFAULT_SIZE, key="det_size")
-    mode = st.radio(tr("det.mode"), RESIZE_MODES, format_func=_labels("det.mode", RESIZE_MODES), horizontal=True,
+    mode = st.radio(tr("det.mode"), RESIZE_MODES, format_func=option_labels("det.mode."), horizontal=True,
                     key="det_mode")
     conf = st.slider(tr("det.conf"), 0.01, 1.0, pipeline.DEFAULT_CONF, 0.01, key="det_conf")
     iou = st.slider(tr("det.iou"), 0.05, 1.0, pipeline.DEFAULT_IOU, 0.05, key="det_iou")
@@ -158,11 +158,6 @@ def show_iou(threshold: float) -> None:
         st.caption(tr("det.iou_verdict", threshold=threshold, verdict=verdict))
 
 
-def _labels(prefix: str, options: tuple[str, ...] | list[str]):
-    """``format_func`` for option ids, translated now (AppTest may call it outside the script run)."""
-    return {o: tr(f"{prefix}.{o}") for o in options}.__getitem__
-
-
 def _grid_name(raw: pipeline.RawPrediction, scale: int) -> str:
     rows, cols = raw.candidates.grids[scale]
     return f"{rows}×{cols}"
@@ -184,7 +179,7 @@ def main() -> None:
                                             set(params.classes) if params.classes else None)
     filter_ms = (time.perf_counter() - start) * 1000
     with right:
-        view = st.radio(tr("det.view"), VIEWS, format_func=_labels("det.view", VIEWS), horizontal=True,
+        view = st.radio(tr("det.view"), VIEWS, format_func=option_labels("det.view."), horizontal=True,
                         key="det_view")
         st.caption(tr("det.summary", candidates=len(raw.candidates.objectness), scales=len(raw.candidates.grids),
                       grids=", ".join(_grid_name(raw, s) for s in range(len(raw.candidates.grids))),

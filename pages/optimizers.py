@@ -13,7 +13,6 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from core.i18n import translate
 from core.optimizers.ewa import noisy_series
 from core.optimizers.figures import Backdrop, contour_race, loss_curves, racer_label, surface_3d, surface_backdrop
 from core.optimizers.figures_inside import ewa_figure, state_figure
@@ -21,7 +20,7 @@ from core.optimizers.inside import inside
 from core.optimizers.race import MAX_STEPS, RaceResult, RaceSettings, run_race, scoreboard
 from core.optimizers.racers import HYPERPARAMETERS, KINDS, SCHEDULES, RacerSpec, Schedule, default_spec
 from core.optimizers.surfaces import DEFAULT_CONDITION, SURFACE_IDS, Surface, get_surface
-from pages.ui import lang, page_title, theory, tr, user_errors
+from pages.ui import lang, option_labels, page_title, theory, tr, user_errors
 
 DEFAULT_RACERS = ["sgd", "momentum", "rmsprop", "adam"]
 LR_OPTIONS = sorted({round(m * 10.0**e, 12) for e in range(-5, 2) for m in (1, 1.5, 2, 3, 5, 7)})
@@ -40,12 +39,6 @@ class Params:
     surface_id: str
     condition: float
     settings: RaceSettings
-
-
-def _labels(prefix: str):
-    """A format_func with the reader's language bound now (AppTest calls it outside the script run)."""
-    code = lang()
-    return lambda value: translate(f"{prefix}.{value}", code)
 
 
 def _nearest(options: list[float], value: float) -> float:
@@ -70,7 +63,7 @@ def racer_controls(kind: str, surface: Surface) -> RacerSpec:
 
 
 def schedule_controls() -> Schedule:
-    kind = st.selectbox(tr("opt.schedule"), SCHEDULES, format_func=_labels("opt.schedule"),
+    kind = st.selectbox(tr("opt.schedule"), SCHEDULES, format_func=option_labels("opt.schedule."),
                         key="opt_schedule")
     if kind == "step":
         return Schedule(kind, step_size=st.slider(tr("opt.step_size"), 5, 500, 100, 5, key="opt_step_size"),
@@ -101,7 +94,7 @@ def _apply_click(surface: Surface) -> None:
 
 
 def controls() -> Params:
-    surface_id = st.selectbox(tr("opt.surface"), SURFACE_IDS, format_func=_labels("opt.surface"),
+    surface_id = st.selectbox(tr("opt.surface"), SURFACE_IDS, format_func=option_labels("opt.surface."),
                               key="opt_surface")
     condition = DEFAULT_CONDITION
     if surface_id == "quadratic":
@@ -109,7 +102,7 @@ def controls() -> Params:
     with user_errors():
         surface = get_surface(surface_id, condition)
     st.caption(tr(f"opt.note.{surface_id}"))
-    kinds = st.multiselect(tr("opt.racers"), KINDS, default=DEFAULT_RACERS, format_func=_labels("opt.kind"),
+    kinds = st.multiselect(tr("opt.racers"), KINDS, default=DEFAULT_RACERS, format_func=option_labels("opt.kind."),
                            key="opt_racers")
     racers = tuple(racer_controls(kind, surface) for kind in kinds)
     with st.expander(tr("opt.race_settings"), expanded=True):

@@ -5,7 +5,7 @@ and messages. Models and computation live in ``core``.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,16 @@ def lang() -> str:
 def tr(key: str, **params: Any) -> str:
     """The translated text for ``key`` in the reader's language."""
     return translate(key, lang(), **params)
+
+
+def option_labels(prefix: str) -> Callable[[object], str]:
+    """A widget ``format_func`` showing ``tr(prefix + option)`` in the reader's language of this run.
+
+    Streamlit may call ``format_func`` outside the script run (AppTest does), where the session's
+    language is unknown, so the language is read now and bound in.
+    """
+    code = lang()
+    return lambda option: translate(f"{prefix}{option}", code)
 
 
 def page_title(key: str) -> None:

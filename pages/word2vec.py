@@ -7,7 +7,6 @@ only triggers lookups in a cached space.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -17,12 +16,11 @@ import streamlit as st
 from gensim.models import KeyedVectors
 
 from core.errors import UserError
-from core.i18n import translate
 from core.word2vec import corpora, evaluate, explore, projection
 from core.word2vec.glove import DEFAULT_RESTRICT, GLOVE_WORDS, load_glove
 from core.word2vec.jobs import FINISHED, JobState, TrainingJob, TrainingJobs
 from core.word2vec.train import DEFAULTS, TrainSettings
-from pages.ui import lang, page_title, tr, user_errors
+from pages.ui import lang, option_labels, page_title, tr, user_errors
 
 
 @dataclass(frozen=True)
@@ -110,22 +108,9 @@ def scores(space_id: str, chinese: bool, _vectors: KeyedVectors) -> tuple[evalua
 # ---------------------------------------------------------------- choosing and training a space
 
 
-def labels(prefix: str) -> Callable[[object], str]:
-    """A widget's ``format_func`` translating ``<prefix><option>`` in the language of this script run.
-
-    Streamlit may call ``format_func`` outside the script run (AppTest, widget state), where
-    ``tr`` no longer knows the reader's language; the language is therefore bound now.
-    """
-    return partial(_label, prefix, lang())
-
-
-def _label(prefix: str, language: str, option: object) -> str:
-    return translate(f"{prefix}{option}", language)
-
-
 def model_controls() -> Space | None:
     """GloVe, or a model trained here; None while no trained model is ready."""
-    source = st.radio(tr("w2v.source"), ["glove", "train"], format_func=labels("w2v.source."),
+    source = st.radio(tr("w2v.source"), ["glove", "train"], format_func=option_labels("w2v.source."),
                       horizontal=True, key="w2v_source")
     if source == "glove":
         restrict = st.slider(tr("w2v.restrict"), 5_000, GLOVE_WORDS, DEFAULT_RESTRICT, step=5_000,
@@ -142,7 +127,7 @@ def settings_controls(corpus: str) -> TrainSettings:
     first, second, third = st.columns(3)
     arch = first.radio(tr("w2v.arch"), ["skip-gram", "cbow"], index=0 if default.skip_gram else 1,
                        horizontal=True, key=f"w2v_arch_{corpus}", help=tr("w2v.arch_help"))
-    objective = first.radio(tr("w2v.objective"), ["ns", "hs"], format_func=labels("w2v.objective."),
+    objective = first.radio(tr("w2v.objective"), ["ns", "hs"], format_func=option_labels("w2v.objective."),
                             horizontal=True, key=f"w2v_objective_{corpus}")
     negative = first.slider(tr("w2v.negative"), 1, 20, default.negative, key=f"w2v_negative_{corpus}",
                             disabled=objective == "hs")
@@ -158,7 +143,7 @@ def settings_controls(corpus: str) -> TrainSettings:
 
 def corpus_controls() -> tuple[str, str, corpora.Sentences | None] | None:
     """(corpus id, cache key, sentences if already prepared); None while waiting for an upload."""
-    corpus = st.selectbox(tr("w2v.corpus"), corpora.CORPORA, format_func=labels("w2v.corpus."),
+    corpus = st.selectbox(tr("w2v.corpus"), corpora.CORPORA, format_func=option_labels("w2v.corpus."),
                           key="w2v_corpus")
     if corpus != "upload":
         return corpus, corpus, None
@@ -269,7 +254,7 @@ def analogy_panel(space: Space, ex: Examples) -> tuple[tuple[str, str, str], str
     columns = st.columns(3)
     a, b, c = (column.text_input(tr(f"w2v.analogy.{name}"), value, key=f"w2v_{name}_{space.kind}")
                for column, name, value in zip(columns, "abc", ex.analogy))
-    method = st.radio(tr("w2v.method"), explore.METHODS, format_func=labels("w2v.method."),
+    method = st.radio(tr("w2v.method"), explore.METHODS, format_func=option_labels("w2v.method."),
                       horizontal=True, key="w2v_method")
     rows = attempt(analogy_rows, space.id, (a, b, c), method, space.restrict, space.vectors)
     if not rows:
@@ -284,8 +269,8 @@ def map_panel(space: Space, query: str | None, analogy: tuple[tuple[str, str, st
     st.subheader(tr("w2v.map"))
     first, second, third = st.columns(3)
     content = first.radio(tr("w2v.map.content"), ["neighbourhood", "frequent"],
-                          format_func=labels("w2v.map.content."), key="w2v_map_content")
-    method = second.radio(tr("w2v.map.method"), projection.PROJECTIONS, format_func=labels("w2v.map."),
+                          format_func=option_labels("w2v.map.content."), key="w2v_map_content")
+    method = second.radio(tr("w2v.map.method"), projection.PROJECTIONS, format_func=option_labels("w2v.map."),
                           horizontal=True, key="w2v_map_method")
     dims = second.radio(tr("w2v.map.dims"), [2, 3], format_func=lambda d: f"{d}-D", horizontal=True,
                         key="w2v_map_dims")

@@ -9,14 +9,6 @@ from tests.conftest import ASSETS, LANGS, assert_clean, run_page
 CHELSEA = (ASSETS / "images" / "chelsea.png").read_bytes()
 
 
-@pytest.fixture(autouse=True)
-def reader_language(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
-    """AppTest formats radio labels outside the script run, where the session's language is unknown:
-    pin ``pages.ui.lang`` to the test's language so translated ``format_func``s agree with the page."""
-    lang = request.node.callspec.params.get("lang", "en") if hasattr(request.node, "callspec") else "en"
-    monkeypatch.setattr("pages.ui.lang", lambda: lang)
-
-
 def _upload(at, data: bytes = CHELSEA, name: str = "cat.png") -> None:
     at.session_state["cnn_image_source"] = "upload"  # by value: the labels are translated
     at.run()

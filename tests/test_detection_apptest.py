@@ -12,14 +12,6 @@ from core.i18n import translate
 from tests.conftest import ASSETS, LANGS, assert_clean, run_page
 
 
-@pytest.fixture(autouse=True)
-def reader_language(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
-    """AppTest formats radio labels outside the script run, where the session's language is unknown;
-    pin ``pages.ui.lang`` to the test's language so the foundation's source radio formats correctly."""
-    lang = request.node.callspec.params.get("lang", "en") if hasattr(request.node, "callspec") else "en"
-    monkeypatch.setattr("pages.ui.lang", lambda: lang)
-
-
 def upload(at, data: bytes, name: str = "upload.png") -> None:
     """Switch the image source to upload (by value: the labels are translated) and upload ``data``."""
     at.session_state["det_source"] = "upload"
