@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import warnings
+from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
@@ -56,6 +57,15 @@ def load_image(
     if max(rgb.size) > max_side:
         rgb.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     return rgb
+
+
+def load_image_file(path: Path) -> Image.Image:
+    """``load_image`` for a file on disk (the command line); an unreadable path is a clear error too."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise ImageInputError("err.file_unreadable", path=str(path)) from None
+    return load_image(data)
 
 
 def _open_checked(data: bytes, max_pixels: int) -> Image.Image:

@@ -143,3 +143,12 @@ def test_tiny_image_can_be_refused_by_a_page_minimum() -> None:
     with pytest.raises(ImageInputError) as info:
         load_image(_encode(Image.new("RGB", (1, 1)), "PNG"), min_side=16)
     assert info.value.key == "err.image_too_small"
+
+
+def test_image_files_for_the_command_line(tmp_path) -> None:
+    from core.image_input import load_image_file
+
+    assert load_image_file(ASSETS / "images" / "coffee.png").size == (600, 400)
+    with pytest.raises(ImageInputError) as info:
+        load_image_file(tmp_path / "nowhere.png")
+    assert info.value.key == "err.file_unreadable"

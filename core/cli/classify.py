@@ -7,8 +7,7 @@ from pathlib import Path
 from core.cli import add_json_flag, emit
 from core.cnn.classify import classify
 from core.cnn.models import LOADERS, load_model
-from core.errors import ImageInputError
-from core.image_input import load_image
+from core.image_input import load_image_file
 
 CLASSIFIERS = [m for m in LOADERS if m != "vgg16-hed"]  # HED's VGG16 has no classifier
 
@@ -23,11 +22,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        data = args.image.read_bytes()
-    except OSError:
-        raise ImageInputError("err.image_not_image") from None
-    predictions = classify(load_model(args.model), load_image(data), k=max(1, min(args.top, 1000)))
+    predictions = classify(load_model(args.model), load_image_file(args.image), k=max(1, min(args.top, 1000)))
     result = {"image": str(args.image), "model": args.model,
               "top": [{"index": p.index, "label": p.label, "probability": round(p.probability, 6)} for p in predictions]}
     text = "\n".join(f"{p.probability:7.2%}  {p.label}" for p in predictions)

@@ -8,8 +8,7 @@ from pathlib import Path
 from core.cli import add_json_flag, emit
 from core.detection import pipeline
 from core.detection.preprocess import RESIZE_MODES
-from core.errors import ImageInputError
-from core.image_input import load_image
+from core.image_input import load_image_file
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -25,11 +24,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        data = args.image.read_bytes()
-    except OSError:
-        raise ImageInputError("err.image_not_image") from None
-    image = load_image(data)
+    image = load_image_file(args.image)
     raw = pipeline.raw_predictions(pipeline.load_model(args.model), image, args.size, args.mode)
     detections, _ = pipeline.detect(raw, pipeline.class_names(), args.conf, args.iou)
     result = {

@@ -6,10 +6,9 @@ from pathlib import Path
 
 from core.cli import add_json_flag, emit
 from core.device import device
-from core.errors import ImageInputError
 from core.faces.pipeline import FaceModels, PhotoFaces, analyse, load_models
 from core.faces.verify import DEFAULT_THRESHOLD, decide
-from core.image_input import load_image
+from core.image_input import load_image_file
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -32,11 +31,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _faces(models: FaceModels, path: Path) -> PhotoFaces:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        raise ImageInputError("err.image_not_image") from None
-    return analyse(models, load_image(data))
+    return analyse(models, load_image_file(path))
 
 
 def _face_json(faces: PhotoFaces, index: int, with_embedding: bool) -> dict:

@@ -92,6 +92,7 @@ STRINGS = {
         "en": "Downloading '{asset}' failed ({reason}). Nothing was kept; try again later.",
         "zh": "下载“{asset}”失败（{reason}）。未保留任何文件，请稍后重试。",
     },
+    "err.file_unreadable": {"en": "Cannot read the file {path}.", "zh": "无法读取文件 {path}。"},
     "err.image_empty": {"en": "The uploaded file is empty.", "zh": "上传的文件是空的。"},
     "err.image_too_big_bytes": {
         "en": "The file is {size_mb:.1f} MB; the limit is {limit_mb} MB.",
