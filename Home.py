@@ -9,7 +9,7 @@ import streamlit as st
 
 from core.assets import Status, statuses
 from core.assets.registry import INSTALL_COMMAND
-from core.device import device_label
+from core.device import configure_threads, device_label
 from core.i18n import LANGUAGES, normalise_language
 from pages.ui import tr
 
@@ -81,7 +81,7 @@ def home() -> None:
                 st.caption(tr(f"blurb.{page_id}"))
                 st.page_link(f"pages/{page_id}.py", label=tr("home.open"), icon=icon)
     st.divider()
-    st.caption(tr("app.device", device=device_label()))
+    st.caption(tr("app.device", device=device_label(), threads=configure_threads()))
     show_assets()
 
 
@@ -99,7 +99,7 @@ def run() -> None:
         },
     }
     page = st.navigation(navigation)
-    st.sidebar.caption(tr("app.device", device=device_label()))
+    st.sidebar.caption(tr("app.device", device=device_label(), threads=configure_threads()))
     page.run()
 
 

@@ -37,10 +37,10 @@ def half_precision_ok() -> bool:
 
 
 def device_label() -> str:
-    """A short human description, e.g. ``CUDA (NVIDIA H100)`` or ``CPU (2 threads)``."""
+    """The device's name in any language, e.g. ``CUDA (NVIDIA H100)``, ``MPS (Apple GPU)`` or ``CPU``."""
     dev = device()
     if dev.type == "cuda":
         return f"CUDA ({torch.cuda.get_device_name(0)})"
     if dev.type == "mps":
         return "MPS (Apple GPU)"
-    return f"CPU ({torch.get_num_threads()} threads)"
+    return "CPU"

@@ -25,6 +25,6 @@ def test_home_runs_clean(lang: str) -> None:
     assert_clean(at)
     assert at.title[0].value == {"en": "Deep Learning Visual Lab", "zh": "深度学习可视化实验室"}[lang]
     assert at.success and at.success[0].value == translate("home.assets_ok", lang, count=sum(a.default for a in ASSETS)), "asset status shown"
-    device_caption = translate("app.device", lang, device="")
+    device_caption = translate("app.device", lang, device="CPU", threads=1).split("CPU")[0]
     assert any(c.value.startswith(device_caption) for c in at.caption), "the device in use is shown"
     assert len(at.sidebar.radio) == 1 and at.sidebar.radio[0].value == lang

@@ -7,7 +7,7 @@ STRINGS = {
         "zh": "亲眼看见、亲手操作深度网络：真实的预训练模型，在浏览器里实时运行。",
     },
     "app.language": {"en": "Language", "zh": "语言"},
-    "app.device": {"en": "Device: {device}", "zh": "计算设备：{device}"},
+    "app.device": {"en": "Device: {device} · CPU threads: {threads}", "zh": "计算设备：{device} · CPU 线程数：{threads}"},
     "nav.home": {"en": "Home", "zh": "首页"},
     "nav.section.foundations": {"en": "Foundations", "zh": "基础"},
     "nav.section.vision": {"en": "Vision", "zh": "视觉"},
