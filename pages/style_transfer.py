@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -17,7 +16,7 @@ from core.style.gatys import INITS, OPTIMIZERS, GatysConfig, layer_gram, optimis
 from core.style.images import blend, fit_side, png_bytes, to_image, to_tensor
 from core.style.jobs import SLOTS, Job, JobState, start_job
 from core.style.vgg import DEFAULT_CONTENT_LAYER, DEFAULT_STYLE_LAYERS, FeatureNet, load_feature_net
-from pages.ui import SAMPLE_IMAGES, image_input, lang, page_title, theory, tr, user_errors
+from pages.ui import SAMPLE_IMAGES, image_input, lang, option_labels, page_title, theory, tr, user_errors
 
 MODES = ("fast", "arbitrary", "gatys")
 THUMB_SIDE = 96
@@ -94,11 +93,6 @@ def style_name(index: int) -> str:
     return tr("style.style_name", number=index + 1)
 
 
-def labels(prefix: str, keys: tuple[str, ...]) -> Callable[[str], str]:
-    """A format_func with the labels fixed now, in the reader's language (not looked up later)."""
-    return {key: tr(f"{prefix}{key}") for key in keys}.__getitem__
-
-
 def fast_section(content: Image.Image, content_bytes: bytes) -> None:
     with st.expander(tr("style.gallery"), expanded=True):
         st.caption(tr("style.gallery_caption"))
@@ -128,7 +122,7 @@ def arbitrary_section(content: Image.Image, content_bytes: bytes) -> None:
         st.markdown(f"**{tr('style.style_image')}**")
         style, style_bytes = image_input("style_painting", default_sample="rocket")
         other = st.radio(tr("style.blend_with"), ("own", "second"), horizontal=True, key="style_arb_other",
-                         format_func=labels("style.blend.", ("own", "second")))
+                         format_func=option_labels("style.blend."))
         if other == "second":
             st.markdown(f"**{tr('style.second_style')}**")
             second, second_bytes = image_input("style_second", default_sample="astronaut")
@@ -171,10 +165,10 @@ def gatys_controls(net: FeatureNet) -> GatysConfig:
                                     key=f"style_g_w_{layer}") for layer in chosen}
         alpha = st.number_input(tr("style.alpha"), 0.0, 100.0, 1.0, 0.5, key="style_g_alpha")
         beta = st.select_slider(tr("style.beta"), BETAS, value=30.0, key="style_g_beta")
-        optimizer = st.radio(tr("style.optimizer"), OPTIMIZERS, format_func=labels("style.optimizer.", OPTIMIZERS),
+        optimizer = st.radio(tr("style.optimizer"), OPTIMIZERS, format_func=option_labels("style.optimizer."),
                              horizontal=True, key="style_g_optimizer")
         lr = st.slider(tr("style.lr"), 0.005, 0.1, 0.02, 0.005, key="style_g_lr") if optimizer == "adam" else 0.02
-        init = st.radio(tr("style.init"), INITS, format_func=labels("style.init.", INITS), horizontal=True,
+        init = st.radio(tr("style.init"), INITS, format_func=option_labels("style.init."), horizontal=True,
                         key="style_g_init")
         size = st.slider(tr("style.size"), 64, LIMITS.max_style_size, min(192, LIMITS.max_style_size), 32,
                          key="style_g_size")
@@ -282,7 +276,7 @@ def gram_view(net: FeatureNet, current: SessionJob, generated) -> None:
 def main() -> None:
     page_title("page.style_transfer")
     st.caption(tr("style.intro"))
-    mode = st.radio(tr("style.mode"), MODES, format_func=labels("style.mode.", MODES), horizontal=True,
+    mode = st.radio(tr("style.mode"), MODES, format_func=option_labels("style.mode."), horizontal=True,
                     key="style_mode")
     with st.expander(tr("style.content"), expanded=True):
         content, content_bytes = image_input("style_content", default_sample="chelsea")

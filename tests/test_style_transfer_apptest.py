@@ -5,16 +5,6 @@ from core.i18n import translate
 from tests.conftest import LANGS, assert_clean, run_page
 
 
-@pytest.fixture(autouse=True)
-def reader_language(request, monkeypatch):
-    """AppTest formats radio options (format_func) outside the script run, where the session's
-    language is not visible; pin it to the test's language so zh labels match zh options."""
-    import pages.ui
-
-    lang = request.node.callspec.params["lang"]
-    monkeypatch.setattr(pages.ui, "lang", lambda: lang)
-
-
 def set_mode(mode: str):
     def setup(at) -> None:
         at.session_state["style_mode"] = mode  # keyed widgets take their value from the session
