@@ -10,13 +10,28 @@ from PIL import Image
 
 from core.device import device_label
 from core.errors import UserError
+from core.jobs import SLOTS
 from core.settings import LIMITS
 from core.style import arbitrary, fast
 from core.style.gatys import INITS, OPTIMIZERS, GatysConfig, layer_gram, optimise
 from core.style.images import blend, fit_side, png_bytes, to_image, to_tensor
-from core.style.jobs import SLOTS, Job, JobState, start_job
-from core.style.vgg import DEFAULT_CONTENT_LAYER, DEFAULT_STYLE_LAYERS, FeatureNet, load_feature_net
-from pages.ui import SAMPLE_IMAGES, image_input, lang, option_labels, page_title, theory, tr, user_errors
+from core.style.jobs import Job, JobState, start_job
+from core.style.vgg import (
+    DEFAULT_CONTENT_LAYER,
+    DEFAULT_STYLE_LAYERS,
+    FeatureNet,
+    load_feature_net,
+)
+from pages.ui import (
+    SAMPLE_IMAGES,
+    image_input,
+    lang,
+    option_labels,
+    page_title,
+    theory,
+    tr,
+    user_errors,
+)
 
 MODES = ("fast", "arbitrary", "gatys")
 THUMB_SIDE = 96

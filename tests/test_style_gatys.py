@@ -6,10 +6,11 @@ import torch
 from PIL import Image
 
 from core.errors import UserError
+from core.jobs import Slots
 from core.settings import LIMITS
 from core.style.gatys import GatysConfig, layer_gram, optimise
 from core.style.images import to_image
-from core.style.jobs import Job, JobState, Slots
+from core.style.jobs import Job, JobState
 from core.style.vgg import extract, load_feature_net
 from tests.conftest import ASSETS
 

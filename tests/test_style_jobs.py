@@ -4,7 +4,8 @@ import threading
 import pytest
 
 from core.errors import UserError
-from core.style.jobs import Job, JobState, Slots, start_job
+from core.jobs import Slots
+from core.style.jobs import Job, JobState, start_job
 
 
 def blocking_work(release: threading.Event, started: threading.Event):

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from core.errors import TextInputError, UserError
+from core.jobs import Slots
 from core.word2vec import corpora, explore
 from core.word2vec.jobs import JobState, TrainingJobs
 from core.word2vec.train import DEFAULTS, TrainSettings, train
@@ -97,7 +98,7 @@ def test_wiki_corpus() -> None:
 
 
 def test_jobs_are_cached_per_corpus_and_settings() -> None:
-    jobs = TrainingJobs(max_running=1)
+    jobs = TrainingJobs(slots=Slots(1))
     sentences = corpora.upload_sentences(STORY)
     job = jobs.start(("upload:story", SMALL), lambda: sentences)
     assert jobs.start(("upload:story", SMALL), lambda: sentences) is job, "same key: the same job"
@@ -111,7 +112,7 @@ def test_jobs_are_cached_per_corpus_and_settings() -> None:
 
 
 def test_a_job_can_be_stopped_and_keeps_its_vectors() -> None:
-    jobs = TrainingJobs(max_running=1)
+    jobs = TrainingJobs(slots=Slots(1))
     sentences = corpora.upload_sentences(STORY) * 50  # long enough to be stopped mid-way
     many = TrainSettings(**{**SMALL.__dict__, "epochs": 500})
     started = threading.Event()

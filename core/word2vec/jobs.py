@@ -4,8 +4,8 @@ A web page must never train in its own script run: the run would block that read
 and on a shared server several readers would each train the same model. Here a job runs in
 a daemon thread (gensim's Cython loops release the GIL, so the server stays responsive); the
 page only polls ``job.snapshot()``. Jobs are keyed by (corpus, settings): asking again for
-the same key returns the running or finished job. At most ``LIMITS.max_concurrent_jobs`` jobs
-train at once; the others wait, queued. The most recent ``max_models`` jobs are kept.
+the same key returns the running or finished job. Training takes one of the server-wide heavy-job
+slots (``core.jobs``, shared with style optimisation); the others wait, queued. The most recent ``max_models`` jobs are kept.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from enum import Enum
 from gensim.models import KeyedVectors
 
 from core.errors import UserError
-from core.settings import LIMITS
+from core.jobs import SLOTS, Slots
 from core.word2vec.corpora import Sentences, count_tokens
 from core.word2vec.train import EpochReport, TrainSettings, train
 
@@ -58,7 +58,7 @@ class TrainingJob:
     ``serial`` tells apart two runs with the same key (a retrain after a stop), e.g. in caches.
     """
 
-    def __init__(self, key: JobKey, load: Callable[[], Sentences], slots: threading.Semaphore):
+    def __init__(self, key: JobKey, load: Callable[[], Sentences], slots: Slots):
         self.key = key
         self.serial = next(_SERIAL)
         self.settings = key[1]
@@ -106,10 +106,10 @@ class TrainingJob:
             self._epochs.append(report)
 
     def _run(self) -> None:
-        with self._slots:
-            if self._stop.is_set():
-                self._set(state=JobState.STOPPED)
-                return
+        if not self._slots.acquire(self, self._stop):
+            self._set(state=JobState.STOPPED)
+            return
+        try:
             self._set(state=JobState.RUNNING, started=time.perf_counter())
             try:
                 sentences = self._load()
@@ -124,14 +124,16 @@ class TrainingJob:
             self.vectors = vectors
             self._set(state=JobState.DONE if finished else JobState.STOPPED, vocab=len(vectors),
                       ended=time.perf_counter())
+        finally:
+            self._slots.release()
 
 
 class TrainingJobs:
     """The process-wide store of training jobs (one per corpus and settings)."""
 
-    def __init__(self, max_models: int = 6, max_running: int | None = None):
+    def __init__(self, max_models: int = 6, slots: Slots = SLOTS):
         self.max_models = max_models
-        self._slots = threading.Semaphore(max_running or LIMITS.max_concurrent_jobs)
+        self._slots = slots
         self._jobs: OrderedDict[JobKey, TrainingJob] = OrderedDict()
         self._lock = threading.Lock()
 
