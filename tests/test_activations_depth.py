@@ -6,15 +6,7 @@ import torch
 from core.activations import depth as dp
 from core.errors import UserError
 
-
-@pytest.fixture(autouse=True, scope="module")
-def one_thread():
-    """Small tensors: on a busy 2-core machine a second OpenMP thread made each step 30x slower (measured)."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
-
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 WIDTH = 128
 
 

@@ -1,21 +1,11 @@
 """AppTest of the Activations page: each section in both languages."""
 import pytest
-import torch
 
 from core.activations.functions import ACTIVATIONS
-from core.device import configure_threads
 from core.i18n import translate
 from tests.conftest import LANGS, assert_clean, run_page
 
-
-@pytest.fixture(autouse=True, scope="module")
-def one_thread():
-    """Small tensors: on a busy 2-core machine a second OpenMP thread made each step 30x slower (measured)."""
-    configure_threads()  # the app sets its thread count once; override it for this module only
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def _metric(at, label_key: str, lang: str) -> str:

@@ -28,7 +28,9 @@ def test_verdict_is_shown(open_page, lang: str) -> None:
     assert page.locator("h1").first.inner_text().strip() == translate("page.faces", lang)
     verdict = page.locator(SUCCESS).first.inner_text().strip()
     assert verdict.lower().startswith(translate("face.same_short", lang).lower()), verdict
-    assert page.locator('[data-testid="stImage"] img').count() >= 4, "two annotated photos and two aligned crops"
+    images = '[data-testid="stImage"] img'
+    page.wait_for_function(f"() => document.querySelectorAll('{images}').length >= 4", timeout=60_000)  # drawn after the verdict
+    assert page.locator(images).count() >= 4, "two annotated photos and two aligned crops"
     assert not error_boxes(page)
     screenshot(page, f"faces-verify-{lang}")
 
