@@ -65,6 +65,33 @@ def test_tiny_matches_opencv_on_coffee(tiny: Darknet, size: int) -> None:
     _compare_with_opencv(tiny, CFG, WEIGHTS, blob)
 
 
+
+def test_cpu_fused_convolutions_match_the_plain_ones() -> None:
+    """The prepacked oneDNN path (CPU inference) against nn.Conv2d + leaky_relu (autograd on: the plain path).
+
+    The input size changes between calls, so kernels are repacked per input shape; a kernel
+    changed in place (a new version) is repacked too.
+    """
+    model = build_model(CFG, WEIGHTS).to("cpu")
+    first = conv_layers(model)[0]
+    generator = torch.Generator().manual_seed(0)
+    for size in (416, 320, 416):
+        x = torch.rand(1, 3, size, size, generator=generator).contiguous(memory_format=torch.channels_last)
+        with torch.inference_mode():
+            fused = model(x)
+        assert first._packed is not None and first._packed[0][0] == (1, 3, size, size)
+        with torch.enable_grad():
+            plain = model(x)
+        for a, b in zip(fused, plain, strict=True):
+            np.testing.assert_allclose(a.numpy(), b.detach().numpy(), atol=1e-4, rtol=0)
+    with torch.no_grad():
+        first.conv.weight.mul_(2)
+        changed = model(x)
+    with torch.enable_grad():
+        expected = model(x)
+    np.testing.assert_allclose(changed[0].numpy(), expected[0].detach().numpy(), atol=1e-4, rtol=0)
+
+
 SYNTHETIC_CFG = """
 [net]
 width=64

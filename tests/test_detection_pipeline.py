@@ -1,6 +1,7 @@
 """Preprocessing, box mapping, thresholds and NMS, and the detections on the sample photos."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import torch
 from PIL import Image
@@ -83,6 +84,19 @@ def test_letterbox_pads_with_grey_and_tensor_is_unit_range() -> None:
     assert network_input.getpixel((5, 5)) == (128, 128, 128) and network_input.getpixel((160, 160)) == (255, 0, 0)
     assert transform.offset_y == 80 and transform.scale_x == transform.scale_y == 1.6
 
+
+
+@pytest.mark.parametrize("mode", RESIZE_MODES)
+def test_resize_is_pillows_bilinear(mode: str) -> None:
+    """``fit`` resizes with torch's uint8 kernel: Pillow's antialiased bilinear, up to rounding."""
+    photo = _photo("motorcycle_left.png")
+    network_input, transform = fit(photo, 416, mode)
+    new_w, new_h = round(photo.width * transform.scale_x), round(photo.height * transform.scale_y)
+    expected = Image.new("RGB", (416, 416), (128, 128, 128))
+    expected.paste(photo.resize((new_w, new_h), Image.Resampling.BILINEAR),
+                   (int(transform.offset_x), int(transform.offset_y)))
+    difference = np.abs(np.asarray(network_input, dtype=int) - np.asarray(expected, dtype=int))
+    assert difference.max() <= 1 and (difference > 0).mean() < 0.01
 
 def test_bad_sizes_are_refused(model: Darknet) -> None:
     for size in (300, 640, 416 + 16):

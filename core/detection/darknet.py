@@ -19,6 +19,10 @@ from torch import nn
 from core.detection.cfg import Block
 from core.errors import UserError
 
+LEAKY_SLOPE = 0.1  # Darknet's leaky ReLU
+# The fused, prepacked oneDNN convolution (``torch.ops.mkldnn``) exists in CPU builds with oneDNN.
+_ONEDNN = torch.backends.mkldnn.is_available() and hasattr(torch.ops.mkldnn, "_convolution_pointwise")
+
 
 @dataclass(frozen=True)
 class Head:
@@ -34,7 +38,13 @@ class Head:
 
 
 class Conv(nn.Module):
-    """Convolution (+ folded BatchNorm as its bias) + leaky ReLU (slope 0.1) or linear."""
+    """Convolution (+ folded BatchNorm as its bias) + leaky ReLU (slope 0.1) or linear.
+
+    CPU inference (no autograd, float32) runs one oneDNN call per layer, as PyTorch's own
+    compiler (Inductor) emits it: the kernel reordered once into oneDNN's blocked layout
+    (plain ``conv2d`` reorders it on every call) and the leaky ReLU fused into the
+    convolution. Everything else (CUDA, MPS, gradients) runs ``nn.Conv2d`` + ``leaky_relu``.
+    """
 
     def __init__(self, block: Block, in_channels: int) -> None:
         super().__init__()
@@ -45,10 +55,28 @@ class Conv(nn.Module):
         self.activation = block.get_str("activation", "logistic")
         if self.activation not in ("leaky", "linear"):
             raise UserError("det.err.cfg", detail=f"activation '{self.activation}' is not supported")
+        # (input shape, kernel identity) -> reordered kernel; a plain attribute, so ``.to()`` leaves it alone.
+        self._packed: tuple[tuple, torch.Tensor] | None = None
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if x.device.type == "cpu" and x.dtype == torch.float32 and not torch.is_grad_enabled() and _ONEDNN:
+            return self._onednn(x)
         x = self.conv(x)
-        return F.leaky_relu(x, 0.1, inplace=True) if self.activation == "leaky" else x
+        return F.leaky_relu(x, LEAKY_SLOPE, inplace=True) if self.activation == "leaky" else x
+
+    def _onednn(self, x: torch.Tensor) -> torch.Tensor:
+        conv = self.conv
+        weight, geometry = conv.weight, (list(conv.padding), list(conv.stride), list(conv.dilation))
+        # oneDNN picks the kernel layout for the input shape: a kernel packed for another shape is
+        # reordered again on every call (measured 20x slower), so a new input size repacks.
+        key = (tuple(x.shape), weight.dtype, weight.data_ptr(), weight._version)
+        packed = self._packed
+        if packed is None or packed[0] != key:
+            packed = key, torch.ops.mkldnn._reorder_convolution_weight(weight, *geometry, 1, list(x.shape))
+            self._packed = packed
+        leaky = self.activation == "leaky"
+        return torch.ops.mkldnn._convolution_pointwise(
+            x, packed[1], conv.bias, *geometry, 1, "leaky_relu" if leaky else "none", [LEAKY_SLOPE] if leaky else [], "")
 
 
 class MaxPool(nn.Module):

@@ -10,6 +10,7 @@ Box arithmetic is torchvision's (``box_iou``, ``batched_nms``), never hand-writt
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 
 import torch
 from torchvision.ops import batched_nms, box_area, box_iou
@@ -53,30 +54,42 @@ class Selection:
 
 def decode(raw: list[torch.Tensor], heads: tuple[Head, ...], input_hw: tuple[int, int]) -> Candidates:
     """Raw maps ``(1, A*(5+C), H, W)`` of one image → ``Candidates`` (rows ordered scale, row, col, anchor)."""
-    parts: dict[str, list[torch.Tensor]] = {k: [] for k in ("xywh", "obj", "cls", "scale", "cell", "anchor")}
-    for index, (out, head) in enumerate(zip(raw, heads)):
-        _, _, rows, cols = out.shape
-        anchors = torch.tensor(head.anchors, dtype=out.dtype, device=out.device)  # (A, 2)
-        a = len(head.anchors)
-        t = out[0].view(a, 5 + head.classes, rows, cols).permute(2, 3, 0, 1)  # (H, W, A, 5+C)
-        ys, xs = torch.meshgrid(torch.arange(rows, device=out.device), torch.arange(cols, device=out.device),
-                                indexing="ij")
-        cell = torch.stack((xs, ys), dim=-1)  # (H, W, 2) column, row
-        stride = out.new_tensor([input_hw[1] / cols, input_hw[0] / rows])
-        centre = (t[..., 0:2].sigmoid() + cell[:, :, None, :]) * stride  # (H, W, A, 2)
-        size = t[..., 2:4].exp() * anchors  # (H, W, A, 2)
-        parts["xywh"].append(torch.cat((centre, size), dim=-1).reshape(-1, 4))
-        parts["obj"].append(t[..., 4].sigmoid().reshape(-1))
-        parts["cls"].append(t[..., 5:].sigmoid().reshape(-1, head.classes))
-        n = rows * cols * a
-        parts["scale"].append(torch.full((n,), index, dtype=torch.long, device=out.device))
-        parts["cell"].append(cell[:, :, None, :].expand(rows, cols, a, 2).reshape(-1, 2))
-        parts["anchor"].append(torch.arange(a, device=out.device).repeat(rows * cols))
-    xywh = torch.cat(parts["xywh"])
-    boxes = torch.cat((xywh[:, :2] - xywh[:, 2:] / 2, xywh[:, :2] + xywh[:, 2:] / 2), dim=1)
-    return Candidates(boxes, torch.cat(parts["obj"]), torch.cat(parts["cls"]), torch.cat(parts["scale"]),
-                      torch.cat(parts["cell"]), torch.cat(parts["anchor"]),
-                      tuple(tuple(o.shape[2:]) for o in raw))
+    grids = tuple((int(out.shape[2]), int(out.shape[3])) for out in raw)
+    layout = _layout(grids, tuple(h.anchors for h in heads), input_hw, raw[0].device)
+    # (1, A*(5+C), H, W) → (H*W*A, 5+C): free for the channels-last maps the CPU produces.
+    t = torch.cat([out[0].view(len(h.anchors), 5 + h.classes, *grid).permute(2, 3, 0, 1).reshape(-1, 5 + h.classes)
+                   for out, h, grid in zip(raw, heads, grids)])
+    centre = (t[:, 0:2].sigmoid() + layout.cell) * layout.stride  # (N, 2) input pixels
+    half = t[:, 2:4].exp() * layout.prior / 2  # (N, 2)
+    probs = t[:, 4:].sigmoid()  # objectness, then the class probabilities
+    return Candidates(torch.cat((centre - half, centre + half), dim=1), probs[:, 0], probs[:, 1:], layout.scale,
+                      layout.cell, layout.anchor, grids)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What decoding needs besides the network's numbers, per row: it depends only on the shapes."""
+
+    cell: torch.Tensor  # (N, 2) grid column, row
+    stride: torch.Tensor  # (N, 2) input pixels per cell, x and y
+    prior: torch.Tensor  # (N, 2) anchor width, height in input pixels
+    scale: torch.Tensor  # (N,)
+    anchor: torch.Tensor  # (N,)
+
+
+@lru_cache(maxsize=16)
+def _layout(grids: tuple[tuple[int, int], ...], anchors: tuple[tuple[tuple[float, float], ...], ...],
+            input_hw: tuple[int, int], where: torch.device) -> _Layout:
+    parts: dict[str, list[torch.Tensor]] = {k: [] for k in ("cell", "stride", "prior", "scale", "anchor")}
+    for index, ((rows, cols), priors) in enumerate(zip(grids, anchors)):
+        a, n = len(priors), rows * cols * len(priors)
+        ys, xs = torch.meshgrid(torch.arange(rows), torch.arange(cols), indexing="ij")
+        parts["cell"].append(torch.stack((xs, ys), dim=-1)[:, :, None, :].expand(rows, cols, a, 2).reshape(-1, 2))
+        parts["stride"].append(torch.tensor([input_hw[1] / cols, input_hw[0] / rows]).expand(n, 2))
+        parts["prior"].append(torch.tensor(priors).repeat(rows * cols, 1))
+        parts["scale"].append(torch.full((n,), index, dtype=torch.long))
+        parts["anchor"].append(torch.arange(a).repeat(rows * cols))
+    return _Layout(**{k: torch.cat(v).to(where) for k, v in parts.items()})
 
 
 def select(candidates: Candidates, conf: float, iou: float, classes: set[int] | None = None) -> Selection:
