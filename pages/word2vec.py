@@ -1,60 +1,38 @@
 """word2vec neighbours: train CBOW / skip-gram live (English, Chinese, your own text) or take GloVe, then explore.
 
 Heavy work runs elsewhere: training in a background job shared by every session (core.word2vec.jobs),
-GloVe loaded once per process, projections cached per (model, words, method). Every widget below
-only triggers lookups in a cached space.
+GloVe loaded once per process, maps projected and drawn once per (model, words, method). Every widget
+below only triggers lookups in a cached space, and a rerun redraws only what is visible: the closed
+tabs and the closed theory do not run.
 """
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 from gensim.models import KeyedVectors
 
 from core.errors import UserError
-from core.word2vec import corpora, evaluate, explore, projection
+from core.word2vec import corpora, evaluate, explore, figures, projection
 from core.word2vec.glove import DEFAULT_RESTRICT, GLOVE_WORDS, load_glove
 from core.word2vec.jobs import FINISHED, JobState, TrainingJob, TrainingJobs
+from core.word2vec.space import Examples, Space, examples_for
 from core.word2vec.train import DEFAULTS, TrainSettings
 from pages.ui import lang, option_labels, page_title, tr, user_errors
-
-
-@dataclass(frozen=True)
-class Space:
-    """The space being explored: a cache id, its vectors, the search restriction and the corpus kind."""
-
-    id: str
-    kind: str  # "glove", or the corpus key it was trained on ("peoples-daily", "wiki", "upload:<sha256>"): widget keys
-    vectors: KeyedVectors
-    restrict: int | None
-    chinese: bool
-
-
-@dataclass(frozen=True)
-class Examples:
-    """Starting words for each kind of space, so the page shows something meaningful at once."""
-
-    word: str
-    analogy: tuple[str, str, str]  # a − b + c
-    odd: str
-    pair: tuple[str, str]
-
-
-EXAMPLES: dict[str, Examples] = {
-    "glove": Examples("king", ("king", "man", "woman"), "breakfast cereal dinner lunch", ("cat", "dog")),
-    "peoples-daily": Examples("春节", ("北京", "中国", "日本"), "北京 上海 天津 足球", ("经济", "发展")),
-    "wiki": Examples("war", ("paris", "france", "germany"), "april june july anarchism", ("war", "battle")),
-}
 
 
 # ---------------------------------------------------------------- cached resources
 
 
-@st.cache_resource(show_spinner=False)
+# Spinners come with the caches (shown only while computing): an st.spinner around a cache hit
+# would still start a timer thread and send a message on every rerun.
+
+
+@st.cache_resource(show_spinner=tr("w2v.loading_glove"))
 def glove() -> KeyedVectors:
     return load_glove()
 
@@ -65,7 +43,7 @@ def training_jobs() -> TrainingJobs:
     return TrainingJobs()
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=tr("w2v.segmenting"))
 def upload_corpus(data: bytes) -> corpora.Sentences:
     return corpora.upload_sentences(data)
 
@@ -81,21 +59,13 @@ def analogy_rows(space_id: str, abc: tuple[str, str, str], method: str, restrict
     return explore.analogy(_vectors, *abc, method, 10, restrict)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def map_data(space_id: str, seeds: tuple[str, ...], frequent: int, method: str, dims: int, restrict: int | None,
-             _vectors: KeyedVectors) -> tuple[list[str], np.ndarray]:
-    """The map's words and their coordinates (N, dims), cached: moving other widgets never re-projects.
-
-    ``frequent`` > 0 maps that many frequent words (plus the seeds), else the seeds' neighbourhoods.
-    """
-    if frequent:
-        words = explore.frequent_words(_vectors, frequent)
-        words += [w for w in seeds if w not in words]
-    else:
-        words = projection.map_words(_vectors, list(seeds), 8, restrict)
-    if len(words) <= dims:
-        return words, np.zeros((0, dims))
-    return words, projection.project(projection.unit_vectors(_vectors, words), method, dims)
+@st.cache_resource(max_entries=64, show_spinner=tr("w2v.map.projecting"))
+def map_figure(space_id: str, seeds: tuple[str, ...], frequent: int, method: str, dims: int, restrict: int | None,
+               query: str | None, analogy: figures.Analogy | None, _vectors: KeyedVectors) -> go.Figure | None:
+    """The map, projected and drawn once per input; None if too few words. A resource, not data: a
+    plotly figure rebuilt from a pickle is validated again, which costs more than the lookups."""
+    words, coords = projection.map_points(_vectors, list(seeds), frequent, method, dims, restrict)
+    return figures.word_map(words, coords, query, analogy) if len(coords) else None
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -115,7 +85,7 @@ def model_controls() -> Space | None:
     if source == "glove":
         restrict = st.slider(tr("w2v.restrict"), 5_000, GLOVE_WORDS, DEFAULT_RESTRICT, step=5_000,
                              key="w2v_restrict", help=tr("w2v.restrict_help"))
-        with user_errors(), st.spinner(tr("w2v.loading_glove")):
+        with user_errors():
             vectors = glove()
         return Space("glove", "glove", vectors, restrict, chinese=False)
     return train_panel()
@@ -152,7 +122,7 @@ def corpus_controls() -> tuple[str, str, corpora.Sentences | None] | None:
         st.info(tr("w2v.upload_hint"))
         return None
     data = uploaded.getvalue()
-    with user_errors(), st.spinner(tr("w2v.segmenting")):
+    with user_errors():
         sentences = upload_corpus(data)
     st.caption(tr("w2v.segmented", tokens=corpora.count_tokens(sentences), sample=" / ".join(sentences[0][:24])))
     return corpus, f"upload:{hashlib.sha256(data).hexdigest()[:16]}", sentences
@@ -212,14 +182,6 @@ def progress_panel(job: TrainingJob) -> None:
 # ---------------------------------------------------------------- exploring
 
 
-def examples_for(space: Space) -> Examples:
-    if space.kind in EXAMPLES:
-        return EXAMPLES[space.kind]
-    words = explore.frequent_words(space.vectors, 8, min_chars=2)
-    words += space.vectors.index_to_key[: 8 - len(words)]
-    return Examples(words[0], (words[1], words[2], words[3]), " ".join(words[4:8]), (words[0], words[1]))
-
-
 def attempt(fn, *args, **kwargs):
     """Run a lookup; a UserError (unknown word…) shows in place, the rest of the page stays."""
     try:
@@ -230,8 +192,9 @@ def attempt(fn, *args, **kwargs):
 
 
 def scored_table(rows: explore.Scored, score_label: str) -> None:
-    st.dataframe({tr("w2v.col.word"): [w for w, _ in rows], score_label: [s for _, s in rows]},
-                 hide_index=True, width="stretch",
+    """Words and scores as bars; an Arrow table goes to the browser as is (a dict would pass through pandas)."""
+    table = pa.table({tr("w2v.col.word"): [w for w, _ in rows], score_label: [s for _, s in rows]})
+    st.dataframe(table, hide_index=True, width="stretch",
                  column_config={score_label: st.column_config.ProgressColumn(score_label, format="%.3f",
                                                                              min_value=0.0, max_value=1.0)})
 
@@ -277,51 +240,13 @@ def map_panel(space: Space, query: str | None, analogy: tuple[tuple[str, str, st
     count = third.slider(tr("w2v.map.count"), 50, 500, 200, step=50, key="w2v_map_count",
                          disabled=content != "frequent")
     seeds = tuple(dict.fromkeys(([query] if query else []) + (list(analogy[0]) + [analogy[1]] if analogy else [])))
-    note = tr("w2v.map.tsne_running") if method == "tsne" else tr("w2v.map.pca_running")
-    with st.spinner(note):
-        words, coords = map_data(space.id, seeds, count if content == "frequent" else 0, method, dims, space.restrict,
-                                 space.vectors)
-    if not len(coords):
+    figure = map_figure(space.id, seeds, count if content == "frequent" else 0, method, dims, space.restrict,
+                        query, analogy, space.vectors)
+    if figure is None:
         st.info(tr("w2v.map.too_few"))
         return
-    st.plotly_chart(map_figure(words, coords, query, analogy), key="w2v_map_chart")
+    st.plotly_chart(figure, key="w2v_map_chart")
     st.caption(tr(f"w2v.map.caption.{method}"))
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def map_figure(words: list[str], coords: np.ndarray, query: str | None,
-               analogy: tuple[tuple[str, str, str], str] | None) -> go.Figure:
-    """Scatter of the words with hover labels; the analogy drawn as two arrows b→a and c→answer.
-
-    Cached: building a plotly figure (validation of every property) costs more than the lookups.
-    """
-    position = {w: coords[i] for i, w in enumerate(words)}
-    highlight = {query} | (set(analogy[0]) | {analogy[1]} if analogy else set())
-    colours = ["#d62728" if w in highlight else "#1f77b4" for w in words]
-    sizes = [11 if w in highlight else 6 for w in words]
-    labels = [w if w in highlight or len(words) <= 60 else "" for w in words]
-    arrows = []
-    if analogy:
-        (a, b, c), d = analogy
-        arrows = [(b, a), (c, d)]
-    if coords.shape[1] == 2:
-        figure = go.Figure(go.Scatter(x=coords[:, 0], y=coords[:, 1], mode="markers+text", text=labels,
-                                      hovertext=words, hoverinfo="text", textposition="top center",
-                                      marker=dict(color=colours, size=sizes)))
-        for start, end in arrows:
-            figure.add_annotation(x=position[end][0], y=position[end][1], ax=position[start][0],
-                                  ay=position[start][1], xref="x", yref="y", axref="x", ayref="y",
-                                  showarrow=True, arrowhead=3, arrowwidth=2, arrowcolor="#ff7f0e")
-    else:
-        figure = go.Figure(go.Scatter3d(x=coords[:, 0], y=coords[:, 1], z=coords[:, 2], mode="markers+text",
-                                        text=labels, hovertext=words, hoverinfo="text",
-                                        marker=dict(color=colours, size=[s / 2 for s in sizes])))
-        for start, end in arrows:
-            line = np.stack([position[start], position[end]])  # (2, 3)
-            figure.add_trace(go.Scatter3d(x=line[:, 0], y=line[:, 1], z=line[:, 2], mode="lines",
-                                          line=dict(color="#ff7f0e", width=6), hoverinfo="skip"))
-    figure.update_layout(height=560, margin=dict(l=10, r=10, t=10, b=10), showlegend=False)
-    return figure
 
 
 def odd_panel(space: Space, ex: Examples) -> None:
@@ -365,13 +290,17 @@ def explore_space(space: Space) -> None:
     with right:
         analogy = analogy_panel(space, ex)
     map_panel(space, query, analogy)
-    odd, sim, scores_tab = st.tabs([tr("w2v.odd"), tr("w2v.sim"), tr("w2v.eval")])
-    with odd:
-        odd_panel(space, ex)
-    with sim:
-        similarity_panel(space, ex)
-    with scores_tab:
-        evaluation_panel(space)
+    # Lazy tabs: only the open one runs (a click reruns the page), so a revisit skips the other two.
+    odd, sim, scores_tab = st.tabs([tr("w2v.odd"), tr("w2v.sim"), tr("w2v.eval")], key="w2v_tab", on_change="rerun")
+    if odd.open:
+        with odd:
+            odd_panel(space, ex)
+    if sim.open:
+        with sim:
+            similarity_panel(space, ex)
+    if scores_tab.open:
+        with scores_tab:
+            evaluation_panel(space)
 
 
 # ---------------------------------------------------------------- theory
@@ -385,7 +314,11 @@ SKIPGRAM_DOT = """digraph { rankdir=LR; node [shape=box, style=rounded];
 
 
 def theory_block() -> None:
-    with st.expander(tr("ui.theory"), expanded=False):
+    """Drawn only while open (a lazy expander: opening it reruns the page), so revisits skip it."""
+    theory = st.expander(tr("ui.theory"), expanded=False, key="w2v_theory", on_change="rerun")
+    if not theory.open:
+        return
+    with theory:
         st.markdown(tr("w2v.theory.vectors"))
         st.latex(r"\text{one-hot: } x_{\text{king}} = (0,\dots,0,1,0,\dots,0) \in \{0,1\}^{|V|}"
                  r"\qquad v_{\text{king}} = W^\top x_{\text{king}} \in \mathbb{R}^{d}")

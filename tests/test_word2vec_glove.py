@@ -4,8 +4,9 @@ import pytest
 from sklearn.decomposition import PCA
 
 from core.errors import UserError
-from core.word2vec import evaluate, explore, projection
+from core.word2vec import evaluate, explore, figures, projection
 from core.word2vec.glove import DEFAULT_RESTRICT, load_glove
+from core.word2vec.space import EXAMPLES, Space, examples_for
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +101,37 @@ def test_3cosmul_matches_gensim_and_respects_the_restriction(glove) -> None:
     np.testing.assert_allclose([s for _, s in ours], [s for _, s in theirs], rtol=1e-4)
     restricted = explore.cosmul(glove, "paris", "france", "germany", topn=20, restrict=10_000)
     assert all(glove.key_to_index[w] < 10_000 for w, _ in restricted)
+
+
+def test_map_points_of_a_neighbourhood_and_of_frequent_words(glove) -> None:
+    words, coords = projection.map_points(glove, ["king", "queen"], 0, "pca", 2, DEFAULT_RESTRICT)
+    assert words == projection.map_words(glove, ["king", "queen"], 8, DEFAULT_RESTRICT)
+    np.testing.assert_allclose(coords, projection.project(projection.unit_vectors(glove, words), "pca", 2))
+    words, coords = projection.map_points(glove, ["the", "xylophone"], 50, "pca", 3, DEFAULT_RESTRICT)
+    assert words[:50] == explore.frequent_words(glove, 50) and words[50:] == ["xylophone"], "seeds not among them join the map"
+    assert coords.shape == (51, 3)
+    words, coords = projection.map_points(glove, ["the"], 2, "pca", 2, DEFAULT_RESTRICT)
+    assert len(words) == 2 and coords.shape == (0, 2), "too few words to project"
+
+
+def test_word_map_highlights_the_query_and_draws_the_analogy(glove) -> None:
+    words, coords = projection.map_points(glove, ["king", "man", "woman", "queen"], 0, "pca", 2, DEFAULT_RESTRICT)
+    figure = figures.word_map(words, coords, "king", (("king", "man", "woman"), "queen"))
+    trace = figure.data[0]
+    assert list(trace.hovertext) == words
+    red = {w for w, colour in zip(words, trace.marker.color) if colour == "#d62728"}
+    assert red == {"king", "man", "woman", "queen"}
+    arrows = [(a.ax, a.ay, a.x, a.y) for a in figure.layout.annotations]
+    position = {w: tuple(coords[i]) for i, w in enumerate(words)}
+    assert arrows == [position["man"] + position["king"], position["woman"] + position["queen"]], "b → a, c → d"
+    words, coords = projection.map_points(glove, ["paris"], 0, "pca", 3, DEFAULT_RESTRICT)
+    figure = figures.word_map(words, coords, "paris", None)
+    assert len(figure.data) == 1 and figure.data[0].type == "scatter3d"
+
+
+def test_examples_are_in_their_spaces(glove) -> None:
+    ex = examples_for(Space("glove", "glove", glove, DEFAULT_RESTRICT, chinese=False))
+    assert ex is EXAMPLES["glove"]
+    assert all(w in glove.key_to_index for w in (ex.word, *ex.analogy, *ex.pair, *explore.parse_words(ex.odd)))
+    upload = examples_for(Space("upload:x", "upload:abc", glove, None, chinese=False))
+    assert upload.word == "the" and all(w in glove.index_to_key[:200] for w in upload.analogy)

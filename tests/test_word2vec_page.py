@@ -25,6 +25,25 @@ def test_glove_neighbours_analogy_and_map(lang: str) -> None:
     assert translate("w2v.map", lang) in _texts(at.subheader)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_lazy_tabs_and_theory_run_only_when_open(lang: str) -> None:
+    """Only the open tab and an open theory run; opening them shows their content."""
+    at = run_page("word2vec", lang)
+    assert len(at.dataframe) == 3, "neighbours, analogy and the odd one out (the first tab)"
+    assert not at.metric and not at.latex, "evaluation and theory not run while closed"
+
+    def open_evaluation_and_theory(at) -> None:
+        at.session_state["w2v_tab"] = translate("w2v.eval", lang)
+        at.session_state["w2v_theory"] = True
+
+    at = run_page("word2vec", lang, setup=open_evaluation_and_theory)
+    assert_clean(at)
+    assert len(at.dataframe) == 2, "the odd-one-out tab is closed now"
+    assert [m.label for m in at.metric] == [translate("w2v.eval.analogy_en", lang), translate("w2v.eval.wordsim", lang)]
+    assert at.metric[0].value.endswith("%") and float(at.metric[1].value) > 0.4, "GloVe's scores"
+    assert len(at.latex) >= 5, "the theory's formulas"
+
+
 def test_unknown_word_warns_with_close_spellings() -> None:
     at = run_page("word2vec", "en", setup=lambda at: at.text_input(key="w2v_word_glove").set_value("kingg"))
     assert not at.exception

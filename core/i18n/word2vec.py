@@ -108,10 +108,9 @@ STRINGS = {
     "w2v.map.dims": {"en": "Dimensions", "zh": "维数"},
     "w2v.map.count": {"en": "How many frequent words", "zh": "显示多少个常见词"},
     "w2v.map.too_few": {"en": "Too few words to draw a map.", "zh": "词太少，画不出地图。"},
-    "w2v.map.pca_running": {"en": "Projecting with PCA…", "zh": "正在用 PCA 降维……"},
-    "w2v.map.tsne_running": {
-        "en": "Running t-SNE: this takes a few seconds, then the map is cached.",
-        "zh": "正在运行 t-SNE：需要几秒钟，算完后地图会被缓存。",
+    "w2v.map.projecting": {
+        "en": "Projecting the map (t-SNE takes a few seconds); once drawn, it is cached.",
+        "zh": "正在降维画地图（t-SNE 需要几秒钟）；画好后地图会被缓存。",
     },
     "w2v.map.caption.pca": {
         "en": "PCA keeps the directions of largest variance: parallel offsets such as man→king and "

@@ -12,6 +12,8 @@ from gensim.models import KeyedVectors
 from sklearn.manifold import TSNE  # imported before any limit: threadpoolctl limits loaded pools only
 from threadpoolctl import threadpool_limits
 
+from core.word2vec.explore import frequent_words
+
 PROJECTIONS = ("pca", "tsne")
 # Maps are small (≤ 500 words): one BLAS/OpenMP thread is fastest, and on a busy shared CPU
 # thread pools spinning against other sessions made t-SNE 20× slower. The limit is process-wide
@@ -41,6 +43,22 @@ def _project(vectors: np.ndarray, method: str, dims: int, seed: int) -> np.ndarr
     tsne = TSNE(n_components=dims, perplexity=min(30.0, (n - 1) / 3), init="pca", random_state=seed,
                 max_iter=500)
     return tsne.fit_transform(centred.astype(np.float64))  # (N, dims)
+
+
+def map_points(space: KeyedVectors, seeds: list[str], frequent: int, method: str, dims: int,
+               restrict: int | None) -> tuple[list[str], np.ndarray]:
+    """The words of a map and their coordinates (N, dims); no coordinates (0, dims) if too few words.
+
+    ``frequent`` > 0 maps that many frequent words (plus the seeds), else the seeds' neighbourhoods.
+    """
+    if frequent:
+        words = frequent_words(space, frequent)
+        words += [w for w in seeds if w not in words]
+    else:
+        words = map_words(space, seeds, 8, restrict)
+    if len(words) <= dims:
+        return words, np.zeros((0, dims))
+    return words, project(unit_vectors(space, words), method, dims)
 
 
 def map_words(space: KeyedVectors, seeds: list[str], per_word: int = 10, restrict: int | None = None) -> list[str]:
