@@ -32,6 +32,20 @@ def test_glove_neighbours_and_map(open_page, lang: str) -> None:
     screenshot(page, f"word2vec-map-{lang}")
 
 
+def test_closed_tabs_and_theory_run_when_opened(open_page) -> None:
+    """The evaluation tab and the theory are lazy: clicking them reruns the page and fills them in."""
+    page = open_page("word2vec", "en", wait_for=MAP)
+    assert page.locator('[data-testid="stMetric"]').count() == 0 and page.locator(".katex").count() == 0
+    page.get_by_role("tab", name=translate("w2v.eval", "en")).click()
+    page.locator('[data-testid="stMetric"]').first.wait_for(timeout=120_000)
+    page.get_by_text(translate("ui.theory", "en")).click()
+    page.locator(".katex").first.wait_for(timeout=60_000)
+    wait_for_idle(page)
+    assert not error_boxes(page)
+    assert translate("w2v.eval.wordsim", "en") in page.locator('[data-testid="stMetric"]').all_inner_texts()[1]
+    screenshot(page, "word2vec-evaluation-theory-en")
+
+
 def test_uploaded_text_trains_in_the_background(open_page) -> None:
     page = open_page("word2vec", "zh", wait_for=MAP)
     page.get_by_text(translate("w2v.source.train", "zh")).click()

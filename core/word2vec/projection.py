@@ -9,7 +9,6 @@ import threading
 
 import numpy as np
 from gensim.models import KeyedVectors
-from sklearn.manifold import TSNE  # imported before any limit: threadpoolctl limits loaded pools only
 from threadpoolctl import threadpool_limits
 
 from core.word2vec.explore import frequent_words
@@ -30,6 +29,10 @@ def project(vectors: np.ndarray, method: str = "pca", dims: int = 2, seed: int =
     n = vectors.shape[0]
     if n <= dims:
         raise ValueError(f"need more than {dims} words to project, got {n}")
+    if method == "tsne":
+        # scikit-learn loads with the first t-SNE, not with the page: ~22k objects fewer for every full
+        # gc.collect to walk until then. Before the limit: threadpoolctl limits the pools already loaded.
+        import sklearn.manifold  # noqa: F401
     with _ONE_AT_A_TIME, threadpool_limits(limits=1):
         return _project(vectors, method, dims, seed)
 
@@ -40,6 +43,8 @@ def _project(vectors: np.ndarray, method: str, dims: int, seed: int) -> np.ndarr
     if method == "pca":
         _, _, components = np.linalg.svd(centred, full_matrices=False)  # rows: principal axes (D,)
         return centred @ components[:dims].T  # (N, dims)
+    from sklearn.manifold import TSNE
+
     tsne = TSNE(n_components=dims, perplexity=min(30.0, (n - 1) / 3), init="pca", random_state=seed,
                 max_iter=500)
     return tsne.fit_transform(centred.astype(np.float64))  # (N, dims)
