@@ -4,7 +4,8 @@ projection time, and a cached revisit of the page.
     .venv/bin/python bench/bench_word2vec.py [--epochs 1]
 
 Peers in the same run: gensim's ``most_similar`` against a brute-force numpy search over the
-same vectors (same answer, ratio reported); CBOW against skip-gram on the same corpus.
+same vectors (same answer, ratio reported); CBOW against skip-gram on the same corpus; the page's
+revisit against the Home page through the same frame, on the same real server.
 Goals: a neighbour query under 50 ms, a cached revisit under 100 ms.
 """
 from __future__ import annotations

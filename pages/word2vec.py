@@ -26,8 +26,6 @@ from pages.ui import lang, option_labels, page_title, tr, user_errors
 
 
 # ---------------------------------------------------------------- cached resources
-
-
 # Spinners come with the caches (shown only while computing): an st.spinner around a cache hit
 # would still start a timer thread and send a message on every rerun.
 
@@ -228,7 +226,7 @@ def analogy_panel(space: Space, ex: Examples) -> tuple[tuple[str, str, str], str
     return keys, rows[0][0]
 
 
-def map_panel(space: Space, query: str | None, analogy: tuple[tuple[str, str, str], str] | None) -> None:
+def map_panel(space: Space, query: str | None, analogy: figures.Analogy | None) -> None:
     st.subheader(tr("w2v.map"))
     first, second, third = st.columns(3)
     content = first.radio(tr("w2v.map.content"), ["neighbourhood", "frequent"],
