@@ -24,7 +24,6 @@ from core.word2vec.space import Examples, Space, examples_for
 from core.word2vec.train import DEFAULTS, TrainSettings
 from pages.ui import lang, option_labels, page_title, tr, user_errors
 
-
 # ---------------------------------------------------------------- cached resources
 # Spinners come with the caches (shown only while computing): an st.spinner around a cache hit
 # would still start a timer thread and send a message on every rerun.
