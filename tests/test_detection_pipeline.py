@@ -10,7 +10,7 @@ from torchvision.ops import box_iou
 from core.detection import pipeline
 from core.detection.darknet import Darknet
 from core.detection.postprocess import iou_parts, select
-from core.detection.preprocess import RESIZE_MODES, fit, to_tensor
+from core.detection.preprocess import RESIZE_MODES, fit, to_image, to_tensor
 from core.errors import UserError
 from core.image_input import load_image
 from tests.conftest import ASSETS
@@ -46,8 +46,8 @@ def test_samples_are_found_with_the_defaults(model: Darknet, names: list[str], n
 @pytest.mark.parametrize("shape", [(600, 400), (333, 517), (1001, 97), (97, 1001), (416, 416), (35, 33)])
 def test_transform_maps_exactly_and_boxes_stay_inside(mode: str, shape: tuple[int, int]) -> None:
     image = Image.new("RGB", shape, (10, 200, 30))
-    network_input, transform = fit(image, 320, mode)
-    assert network_input.size == (320, 320)
+    pixels, transform = fit(image, 320, mode)
+    assert pixels.shape == (3, 320, 320) and pixels.dtype == torch.uint8
     corners = torch.tensor([[0.0, 0.0, shape[0], shape[1]], [3.5, 1.25, 20.0, 30.0]])
     assert torch.allclose(transform.to_original(transform.to_input(corners)),
                           corners.clamp(max=torch.tensor([shape[0], shape[1]] * 2)), atol=1e-3)
@@ -78,8 +78,8 @@ def test_detected_boxes_are_inside_odd_sized_photos(model: Darknet, names: list[
 
 
 def test_letterbox_pads_with_grey_and_tensor_is_unit_range() -> None:
-    network_input, transform = fit(Image.new("RGB", (200, 100), (255, 0, 0)), 320, "letterbox")
-    x = to_tensor(network_input)
+    pixels, transform = fit(Image.new("RGB", (200, 100), (255, 0, 0)), 320, "letterbox")
+    x, network_input = to_tensor(pixels), to_image(pixels)
     assert x.shape == (1, 3, 320, 320) and x.min() >= 0 and x.max() <= 1
     assert network_input.getpixel((5, 5)) == (128, 128, 128) and network_input.getpixel((160, 160)) == (255, 0, 0)
     assert transform.offset_y == 80 and transform.scale_x == transform.scale_y == 1.6
@@ -90,7 +90,9 @@ def test_letterbox_pads_with_grey_and_tensor_is_unit_range() -> None:
 def test_resize_is_pillows_bilinear(mode: str) -> None:
     """``fit`` resizes with torch's uint8 kernel: Pillow's antialiased bilinear, up to rounding."""
     photo = _photo("motorcycle_left.png")
-    network_input, transform = fit(photo, 416, mode)
+    pixels, transform = fit(photo, 416, mode)
+    network_input = to_image(pixels)
+    assert network_input.size == (416, 416)
     new_w, new_h = round(photo.width * transform.scale_x), round(photo.height * transform.scale_y)
     expected = Image.new("RGB", (416, 416), (128, 128, 128))
     expected.paste(photo.resize((new_w, new_h), Image.Resampling.BILINEAR),

@@ -55,7 +55,7 @@ class Conv(nn.Module):
         self.activation = block.get_str("activation", "logistic")
         if self.activation not in ("leaky", "linear"):
             raise UserError("det.err.cfg", detail=f"activation '{self.activation}' is not supported")
-        # (input shape, kernel identity) -> reordered kernel; a plain attribute, so ``.to()`` leaves it alone.
+        # (input shape, threads, kernel identity), reordered kernel: a plain attribute, ``.to()`` leaves it.
         self._packed: tuple[tuple, torch.Tensor] | None = None
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -67,16 +67,15 @@ class Conv(nn.Module):
     def _onednn(self, x: torch.Tensor) -> torch.Tensor:
         conv = self.conv
         weight, geometry = conv.weight, (list(conv.padding), list(conv.stride), list(conv.dilation))
-        # oneDNN picks the kernel layout for the input shape: a kernel packed for another shape is
-        # reordered again on every call (measured 20x slower), so a new input size repacks.
-        key = (tuple(x.shape), weight.dtype, weight.data_ptr(), weight._version)
+        # oneDNN picks the kernel layout for the input shape and the thread count: a kernel packed for
+        # others is reordered again on every call (measured up to 20x slower), so either change repacks.
+        key = (tuple(x.shape), torch.get_num_threads(), weight.dtype, weight.data_ptr(), weight._version)
         packed = self._packed
         if packed is None or packed[0] != key:
             packed = key, torch.ops.mkldnn._reorder_convolution_weight(weight, *geometry, 1, list(x.shape))
             self._packed = packed
-        leaky = self.activation == "leaky"
-        return torch.ops.mkldnn._convolution_pointwise(
-            x, packed[1], conv.bias, *geometry, 1, "leaky_relu" if leaky else "none", [LEAKY_SLOPE] if leaky else [], "")
+        activation, slope = ("leaky_relu", [LEAKY_SLOPE]) if self.activation == "leaky" else ("none", [])
+        return torch.ops.mkldnn._convolution_pointwise(x, packed[1], conv.bias, *geometry, 1, activation, slope, "")
 
 
 class MaxPool(nn.Module):

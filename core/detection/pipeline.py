@@ -16,7 +16,7 @@ from core.assets.registry import FETCH_FULL_COMMAND
 from core.detection.cfg import read_cfg
 from core.detection.darknet import Darknet
 from core.detection.postprocess import Candidates, Selection, decode, select
-from core.detection.preprocess import Transform, check_size, fit, to_tensor
+from core.detection.preprocess import Transform, check_size, fit, to_image, to_tensor
 from core.detection.weights import load_weights
 from core.device import device
 from core.errors import AssetError
@@ -79,15 +79,15 @@ class RawPrediction:
 def raw_predictions(model: Darknet, image: Image.Image, size: int = DEFAULT_SIZE,
                     mode: str = "letterbox") -> RawPrediction:
     """The heavy step: fit the image, run the network once, decode every candidate box."""
-    network_input, transform = fit(image, check_size(size), mode)
+    pixels, transform = fit(image, check_size(size), mode)  # (3, S, S) uint8
     where = next(model.parameters()).device
-    x = to_tensor(network_input).to(where)  # (1, 3, S, S)
+    x = to_tensor(pixels.to(where))  # (1, 3, S, S)
     if where.type == "cpu":
         x = x.contiguous(memory_format=torch.channels_last)  # oneDNN's fastest layout on CPU
     with torch.inference_mode():
         raw = model(x)
         candidates = decode([r.float() for r in raw], model.heads, (size, size)).cpu()
-    return RawPrediction(candidates, transform, network_input, tuple(h.anchors for h in model.heads))
+    return RawPrediction(candidates, transform, to_image(pixels), tuple(h.anchors for h in model.heads))
 
 
 @dataclass(frozen=True)

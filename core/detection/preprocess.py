@@ -55,8 +55,8 @@ def check_size(size: int) -> int:
     return size
 
 
-def fit(image: Image.Image, size: int, mode: str = "letterbox") -> tuple[Image.Image, Transform]:
-    """The ``size × size`` RGB network input for the RGB ``image`` and the transform that made it."""
+def fit(image: Image.Image, size: int, mode: str = "letterbox") -> tuple[torch.Tensor, Transform]:
+    """The RGB ``image`` as the ``(3, size, size)`` uint8 network input, and the transform that made it."""
     if mode not in RESIZE_MODES:
         raise ValueError(f"mode must be one of {RESIZE_MODES}, not {mode!r}")
     width, height = image.size
@@ -67,26 +67,28 @@ def fit(image: Image.Image, size: int, mode: str = "letterbox") -> tuple[Image.I
         new_w, new_h = max(1, round(width * ratio)), max(1, round(height * ratio))
     # Letterbox: a positive offset (the padding); centre crop: a negative one (the cut-off part).
     offset_x, offset_y = (size - new_w) // 2, (size - new_h) // 2
-    resized = _resize(image, new_w, new_h)
-    canvas = torch.full((size, size, 3), PAD_GREY, dtype=torch.uint8)
+    resized = _resize(image, new_w, new_h)  # (3, new_h, new_w)
+    pixels = torch.full((3, size, size), PAD_GREY, dtype=torch.uint8)
     x0, y0, x1, y1 = max(offset_x, 0), max(offset_y, 0), min(offset_x + new_w, size), min(offset_y + new_h, size)
-    canvas[y0:y1, x0:x1] = resized[y0 - offset_y:y1 - offset_y, x0 - offset_x:x1 - offset_x]
-    return Image.fromarray(canvas.numpy()), Transform(
-        new_w / width, new_h / height, float(offset_x), float(offset_y), width, height)
+    pixels[:, y0:y1, x0:x1] = resized[:, y0 - offset_y:y1 - offset_y, x0 - offset_x:x1 - offset_x]
+    return pixels, Transform(new_w / width, new_h / height, float(offset_x), float(offset_y), width, height)
 
 
 def _resize(image: Image.Image, width: int, height: int) -> torch.Tensor:
-    """Pillow's bilinear resize (antialiased when shrinking) → ``(height, width, 3)`` uint8.
+    """Pillow's bilinear resize (antialiased when shrinking) → ``(3, height, width)`` uint8.
 
     Computed by torch's uint8 kernel: the same filter as ``Image.resize(BILINEAR)`` (pixels
-    differ by at most 1 level, from rounding) in a third of the time.
+    differ by at most 1 level, from rounding) in less than half the time.
     """
-    pixels = torch.from_numpy(np.array(image, dtype=np.uint8)).permute(2, 0, 1).unsqueeze(0)  # channels-last
-    resized = F.interpolate(pixels, (height, width), mode="bilinear", align_corners=False, antialias=True)
-    return resized[0].permute(1, 2, 0)
+    pixels = torch.from_numpy(np.array(image, dtype=np.uint8)).permute(2, 0, 1).unsqueeze(0)  # (1, 3, H, W)
+    return F.interpolate(pixels, (height, width), mode="bilinear", align_corners=False, antialias=True)[0]
 
 
-def to_tensor(image: Image.Image) -> torch.Tensor:
-    """RGB PIL image → ``(1, 3, H, W)`` float in [0, 1], the Darknet input convention."""
-    array = np.array(image, dtype=np.uint8)  # (H, W, 3), a writable copy
-    return torch.from_numpy(array).permute(2, 0, 1).unsqueeze(0).float().div_(255.0)
+def to_tensor(pixels: torch.Tensor) -> torch.Tensor:
+    """``(3, H, W)`` uint8 → ``(1, 3, H, W)`` float in [0, 1], the Darknet input convention."""
+    return pixels.unsqueeze(0).float().div_(255.0)
+
+
+def to_image(pixels: torch.Tensor) -> Image.Image:
+    """``(3, H, W)`` uint8 → the RGB picture the network sees (for drawing)."""
+    return Image.merge("RGB", [Image.fromarray(plane.numpy()) for plane in pixels.cpu()])
