@@ -97,17 +97,18 @@ def select(candidates: Candidates, conf: float, iou: float, classes: set[int] | 
 
     ``classes``: keep only these class ids (``None``: all).
     """
-    probs, labels = candidates.class_probs.max(dim=1)  # (N,)
-    scores = candidates.objectness * probs
-    mask = scores >= conf
+    scores = candidates.objectness * candidates.class_probs.amax(dim=1)  # (N,)
+    index = (scores >= conf).nonzero().squeeze(1)
+    # The best class of the few rows over the threshold only (argmax over all rows costs 4x amax).
+    labels = candidates.class_probs[index].argmax(dim=1)
     if classes is not None:
-        mask &= torch.isin(labels, torch.tensor(sorted(classes), dtype=torch.long, device=labels.device))
-    index = mask.nonzero().squeeze(1)
+        wanted = torch.isin(labels, torch.tensor(sorted(classes), dtype=torch.long, device=labels.device))
+        index, labels = index[wanted], labels[wanted]
     order = scores[index].argsort(descending=True)
-    index = index[order]
+    index, labels = index[order], labels[order]
     kept = torch.zeros(index.numel(), dtype=torch.bool, device=index.device)
-    kept[batched_nms(candidates.boxes[index], scores[index], labels[index], iou)] = True
-    return Selection(index, scores[index], labels[index], kept)
+    kept[batched_nms(candidates.boxes[index], scores[index], labels, iou)] = True
+    return Selection(index, scores[index], labels, kept)
 
 
 def iou_parts(a: torch.Tensor, b: torch.Tensor) -> tuple[float, float, float]:
