@@ -60,9 +60,15 @@ def analogy_rows(space_id: str, abc: tuple[str, str, str], method: str, restrict
 def map_figure(space_id: str, seeds: tuple[str, ...], frequent: int, method: str, dims: int, restrict: int | None,
                query: str | None, analogy: figures.Analogy | None, _vectors: KeyedVectors) -> go.Figure | None:
     """The map, projected and drawn once per input; None if too few words. A resource, not data: a
-    plotly figure rebuilt from a pickle is validated again, which costs more than the lookups."""
+    plotly figure rebuilt from a pickle is validated again, which costs more than the lookups.
+
+    Streamlit's theme styles the chart, so plotly's default template (three quarters of the JSON
+    copied, serialised and sent on every rerun) is left out; the chart looks the same.
+    """
     words, coords = projection.map_points(_vectors, list(seeds), frequent, method, dims, restrict)
-    return figures.word_map(words, coords, query, analogy) if len(coords) else None
+    if not len(coords):
+        return None
+    return figures.word_map(words, coords, query, analogy).update_layout(template="none")
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
