@@ -1,13 +1,15 @@
 """Surfaces (known minima), the optimizer-state view, the EWA, and the figures' structure."""
 from __future__ import annotations
 
+import base64
+
 import numpy as np
 import pytest
 import torch
 
 from core.errors import UserError
 from core.optimizers.ewa import ewa, noisy_series
-from core.optimizers.figures import MAX_FRAMES, contour_race, loss_curves, surface_3d, surface_backdrop
+from core.optimizers.figures import MAX_FRAMES, MAX_PATH_POINTS, contour_race, loss_curves, surface_3d, surface_backdrop
 from core.optimizers.figures_inside import ewa_figure, state_figure
 from core.optimizers.inside import inside
 from core.optimizers.race import RaceSettings, run_race
@@ -92,18 +94,31 @@ def test_ewa_bias_correction() -> None:
         ewa(series, 1.0)
 
 
+def _numbers(values) -> np.ndarray:
+    """A trace coordinate as numbers: a plotly.js typed-array spec (base64) or an array."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).astype(float)
+    return np.asarray(values, dtype=float)
+
+
 def test_contour_animation_frames(race) -> None:
     surface, result = race
     fig = contour_race(surface, surface_backdrop(surface), result, "en")
     frames = fig.frames
+    n = len(result.racers)
     assert 2 < len(frames) <= MAX_FRAMES + 1
     assert [f.name for f in frames][0] == "0" and frames[-1].name == str(result.steps)
-    heads = frames[-1].data[1]
-    np.testing.assert_allclose(np.asarray(heads.x, dtype=float), result.paths[-1, :, 0])
-    first_heads = frames[0].data[1]
-    np.testing.assert_allclose(np.asarray(first_heads.x, dtype=float), result.paths[0, :, 0])
-    trail_lengths = [len(f.data[0].x) for f in frames]
-    assert trail_lengths == sorted(trail_lengths), "the trail grows frame by frame"
+    for frame, index in ((frames[0], 0), (frames[-1], -1)):
+        heads = frame.data[1]
+        np.testing.assert_allclose(_numbers(heads.x), result.paths[index, :, 0], rtol=1e-6)  # float32 is enough to draw
+        np.testing.assert_allclose(_numbers(heads.y), result.paths[index, :, 1], rtol=1e-6)
+    stride = int(np.ceil((result.steps + 1) / MAX_PATH_POINTS))
+    last_trail = _numbers(frames[-1].data[0].x).reshape(n, -1)  # racer-major slots
+    np.testing.assert_allclose(last_trail, result.paths[::stride, :, 0].T, rtol=1e-6)  # NaN after divergence too
+    drawn = [int(np.isfinite(_numbers(f.data[0].x)).sum()) for f in frames]
+    assert drawn == sorted(drawn) and drawn[0] == n, "the trail grows frame by frame from the start point"
+    assert {key for f in frames for trace in f.data for key in trace.to_plotly_json()} <= {"type", "x", "y"}, \
+        "frames carry coordinates only"
     buttons = fig.layout.updatemenus[0].buttons
     assert [b.method for b in buttons] == ["animate", "animate"]
     assert len(fig.layout.sliders[0].steps) == len(frames)

@@ -69,11 +69,6 @@ def _frame_steps(steps: int) -> np.ndarray:
     return np.unique(np.linspace(0, steps, min(steps, MAX_FRAMES) + 1).round().astype(int))
 
 
-def _path_upto(path: np.ndarray, t: int, stride: int) -> np.ndarray:
-    """``(k, 2)`` the path up to step ``t`` every ``stride`` points, ending exactly at ``t``."""
-    return np.concatenate([path[:t:stride], path[t:t + 1]])
-
-
 def banded_image(z: np.ndarray, levels: int = BANDS) -> str:
     """A PNG data URI of ``z (n, n)`` (row 0 = lowest y) as Viridis bands with light level lines: a filled contour."""
     low, high = float(np.nanmin(z)), float(np.nanmax(z))
@@ -97,13 +92,36 @@ def _palette(colors: list[str]) -> dict:
     return {"colorscale": scale, "cmin": -0.5, "cmax": n - 0.5, "showscale": False}
 
 
+def typed_array(values: np.ndarray) -> dict[str, str]:
+    """``values`` as plotly.js's typed-array spec (little-endian float32, base64).
+
+    plotly.py turns every numpy array into this before sending it; given in this form an array
+    skips plotly.py's per-array checks, which made up most of the time to build the frames.
+    """
+    return {"dtype": "f4", "bdata": base64.b64encode(np.ascontiguousarray(values, dtype="<f4")).decode("ascii")}
+
+
+def _trail_frames(paths: np.ndarray, frame_steps: np.ndarray, stride: int) -> tuple[np.ndarray, np.ndarray]:
+    """``(F, R·K)`` x and y of the trail at each frame: every racer's path every ``stride`` steps.
+
+    The slots are fixed (racer-major, K points per racer) and a point not yet reached at the
+    frame's step is NaN, which plotly does not draw: the colours never change between frames, so
+    a frame carries only coordinates.
+    """
+    samples = paths[::stride].transpose(1, 0, 2)  # (R, K, 2)
+    reached = np.arange(samples.shape[1]) * stride <= frame_steps[:, None]  # (F, K)
+    trail = np.where(reached[:, None, :, None], samples[None], np.nan)  # (F, R, K, 2)
+    return trail[..., 0].reshape(len(frame_steps), -1), trail[..., 1].reshape(len(frame_steps), -1)
+
+
 def contour_race(surface: Surface, backdrop: Backdrop, result: RaceResult, lang: str) -> go.Figure:
     """Contour of the surface with every racer's path, animated step by step in the browser.
 
     Each racer's whole path is drawn faintly (its legend entry); the animation moves two traces
     only: the trail (dots of every racer up to the frame's step) and the heads (one marker per
-    racer), so a frame is two small traces however many racers run. Trace order: contour, click
-    grid, minima, start, one faint path per racer, trail, heads.
+    racer). A frame holds only their coordinates (plotly merges them into the traces), so it
+    stays small however many racers run. Trace order: click grid, minima, start, one faint path
+    per racer, trail, heads.
     """
     steps, n = result.steps, len(result.racers)
     stride = max(1, int(np.ceil((steps + 1) / MAX_PATH_POINTS)))
@@ -127,23 +145,21 @@ def contour_race(surface: Surface, backdrop: Backdrop, result: RaceResult, lang:
                      "line": {"color": colors[i], "width": 1.5}, "opacity": 0.45, "hoverinfo": "skip"})
     moving = [len(data), len(data) + 1]
     palette = _palette(colors)
-
-    def moving_data(t: int) -> list[dict]:
-        trails = [_path_upto(result.paths[:, i], t, stride) for i in range(n)]  # (k_i, 2) each
-        trail = np.concatenate(trails)
-        trail_racer = np.repeat(np.arange(n), [len(p) for p in trails])  # racer index of each dot
-        heads = result.paths[t]  # (R, 2)
-        return [
-            {"type": "scatter", "mode": "markers", "x": trail[:, 0], "y": trail[:, 1], "showlegend": False,
-             "marker": {"size": 4, "color": trail_racer, **palette}, "hoverinfo": "skip"},
-            {"type": "scatter", "mode": "markers", "x": heads[:, 0], "y": heads[:, 1], "showlegend": False,
-             "marker": {"size": 11, "color": np.arange(n), **palette, "line": {"color": "white", "width": 1.5}},
-             "hoverinfo": "skip"},
-        ]
-
     frame_steps = _frame_steps(steps)
-    frames = [{"name": str(t), "data": moving_data(int(t)), "traces": moving} for t in frame_steps]
-    data += moving_data(steps)
+    trail_x, trail_y = _trail_frames(result.paths, frame_steps, stride)  # (F, R·K) each
+    heads = result.paths[frame_steps]  # (F, R, 2)
+    data += [
+        {"type": "scatter", "mode": "markers", "x": typed_array(trail_x[-1]), "y": typed_array(trail_y[-1]), "showlegend": False,
+         "marker": {"size": 4, "color": np.repeat(np.arange(n), trail_x.shape[1] // n), **palette}, "hoverinfo": "skip"},
+        {"type": "scatter", "mode": "markers", "x": typed_array(heads[-1, :, 0]), "y": typed_array(heads[-1, :, 1]),
+         "showlegend": False,
+         "marker": {"size": 11, "color": np.arange(n), **palette, "line": {"color": "white", "width": 1.5}},
+         "hoverinfo": "skip"},
+    ]
+    frames = [{"name": str(t), "traces": moving,
+               "data": [{"x": typed_array(trail_x[f]), "y": typed_array(trail_y[f])},
+                        {"x": typed_array(heads[f, :, 0]), "y": typed_array(heads[f, :, 1])}]}
+              for f, t in enumerate(frame_steps)]
     step_label = translate("opt.fig.step", lang)
     play = {"frame": {"duration": 80, "redraw": False}, "transition": {"duration": 0}, "fromcurrent": False,
             "mode": "immediate"}

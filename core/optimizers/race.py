@@ -1,10 +1,11 @@
 """The race: every racer starts at the same point, and each step feeds it the surface's gradient.
 
 One step evaluates all racers in a single batched call (``(R, 2) -> (R,)``) and one autograd
-pass; each racer's parameter is a view into one ``(R, 2)`` tensor, so the optimizers update the
-positions in place and recording a step is one copy. A racer whose position becomes NaN/inf or
-leaves far beyond the plot is marked diverged and frozen (its gradient is set to None, which
-torch's optimizers skip); its path ends there.
+pass. Each racer's parameter is a view into one ``(R, 2)`` tensor and its ``.grad`` a view into
+one ``(R, 2)`` gradient buffer, so feeding a step is one copy, the optimizers update the positions
+in place, and recording a step is one copy more. A racer whose position becomes NaN/inf or leaves
+far beyond the plot is diverged: its path, gradients and state end at that step (racers never
+interact, so the others are unaffected by its overflow).
 """
 from __future__ import annotations
 
@@ -59,47 +60,51 @@ def run_race(surface: Surface, settings: RaceSettings) -> RaceResult:
         raise UserError("opt.err.too_big", steps=MAX_STEPS, racers=MAX_RACERS)
     n = len(racers)
     positions = torch.tensor([settings.start] * n, dtype=torch.float64)  # (R, 2), updated in place
-    params = [positions[i].requires_grad_(True) for i in range(n)]  # leaf views, one per racer
+    params = [positions[i] for i in range(n)]  # one view per racer, updated in place by its optimizer
+    gradient = torch.zeros(n, 2, dtype=torch.float64)  # (R, 2), refilled every step
+    for i, param in enumerate(params):
+        param.grad = gradient[i]  # the optimizers read the step's gradient through these views
     optimizers, slots, schedulers = _build(racers, params, settings.schedule)
     noise = _noise(surface, settings, n)  # (S, R, 2) or None
+    xy = torch.zeros(n, 2, dtype=torch.float64, requires_grad=True)  # (R, 2) where the surface is differentiated
 
     paths = torch.empty(steps + 1, n, 2, dtype=torch.float64)
     grads = torch.empty(steps, n, 2, dtype=torch.float64)
-    lrs = np.empty((steps, n))
-    recorded: list[torch.Tensor] = []
-    layout: list[tuple[int, str]] = []
-    alive = [True] * n
-    diverged_at: list[int | None] = [None] * n
-    paths[0] = positions
+    lrs = np.array([[optimizer.param_groups[group]["lr"] for optimizer, group in slots]] * steps)  # (S, R)
+    path_rows, grad_rows = paths.unbind(0), grads.unbind(0)  # views, so recording a step is one copy
+    path_rows[0].copy_(positions)
     for t in range(steps):
-        xy = positions.detach().clone().requires_grad_(True)  # (R, 2)
-        (grad,) = torch.autograd.grad(surface(xy).sum(), xy)  # (R, 2)
+        with torch.no_grad():
+            xy.copy_(positions)
+        (grad,) = torch.autograd.grad(surface(xy).sum(), xy)  # (R, 2): every racer in one pass
         if noise is not None:
-            grad = grad + noise[t]
-        grads[t] = grad
-        for i, param in enumerate(params):
-            param.grad = grad[i] if alive[i] else None
-            optimizer, group = slots[i]
-            lrs[t, i] = optimizer.param_groups[group]["lr"]
+            grad += noise[t]
+        grad_rows[t].copy_(grad)
+        gradient.copy_(grad)
+        if schedulers:
+            lrs[t] = [optimizer.param_groups[group]["lr"] for optimizer, group in slots]
         for optimizer in optimizers:
             optimizer.step()
         for scheduler in schedulers:
             scheduler.step()
-        paths[t + 1] = positions
-        if not layout:
-            layout = _state_layout(optimizers, params)
-        recorded.append(_state_snapshot(optimizers, params, layout))
-        _check_divergence(surface, paths[t + 1], alive, diverged_at, t + 1)
+        path_rows[t + 1].copy_(positions)
+        if t == 0:
+            layout, state_tensors = _state_tensors(optimizers, params)
+            states = torch.empty(steps, len(layout), 2, dtype=torch.float64)
+            state_rows = states.unbind(0)
+        if state_tensors:
+            torch.stack(state_tensors, out=state_rows[t])
 
     with torch.no_grad():
         losses = surface(paths.reshape(-1, 2)).reshape(steps + 1, n)
-    paths_np, losses_np = paths.numpy(), losses.numpy()
+    paths_np, losses_np, grads_np, states_np = paths.numpy(), losses.numpy(), grads.numpy(), states.numpy()
+    diverged_at = _divergence(surface, paths_np)
     for i, step in enumerate(diverged_at):
-        if step is not None:
-            paths_np[step + 1:, i] = np.nan
-            losses_np[step + 1:, i] = np.nan
-    return RaceResult(racers, paths_np, losses_np, grads.numpy(), lrs, _unpack_states(recorded, layout, n),
-                      diverged_at)
+        if step is not None:  # cut at the step it left: what follows is overflow, not a race
+            paths_np[step + 1:, i] = losses_np[step + 1:, i] = np.nan
+            grads_np[step:, i] = np.nan
+            states_np[step:, [c for c, (racer, _) in enumerate(layout) if racer == i]] = np.nan
+    return RaceResult(racers, paths_np, losses_np, grads_np, lrs, _unpack_states(states_np, layout, n), diverged_at)
 
 
 def _build(racers: tuple[RacerSpec, ...], params: list[torch.Tensor], schedule: Schedule):
@@ -131,47 +136,39 @@ def _noise(surface: Surface, settings: RaceSettings, n: int) -> torch.Tensor | N
     return (scale * draw).expand(settings.steps, n, 2)
 
 
-def _state_layout(optimizers, params: list[torch.Tensor]) -> list[tuple[int, str]]:
-    """(racer, state name) of every per-coordinate state tensor, fixed after the first step."""
-    layout = []
+def _state_tensors(optimizers, params: list[torch.Tensor]) -> tuple[list[tuple[int, str]], list[torch.Tensor]]:
+    """(racer, state name) of every per-coordinate state tensor, and the tensors, fixed after the first step.
+
+    torch updates these buffers in place, so the same tensors hold every later step's state.
+    """
+    found = []
     for optimizer in optimizers:
         for group in optimizer.param_groups:
             param = group["params"][0]
             racer = next(i for i, p in enumerate(params) if p is param)
             for name, value in optimizer.state[param].items():
                 if torch.is_tensor(value) and value.shape == param.shape:
-                    layout.append((racer, name))
-    return sorted(layout)
+                    found.append(((racer, name), value))
+    found.sort(key=lambda item: item[0])
+    return [key for key, _ in found], [value for _, value in found]
 
 
-def _state_snapshot(optimizers, params: list[torch.Tensor], layout: list[tuple[int, str]]) -> torch.Tensor:
-    """``(len(layout), 2)`` copy of the state tensors now (they are updated in place)."""
-    state = {}
-    for optimizer in optimizers:
-        state.update(optimizer.state)
-    if not layout:
-        return torch.empty(0, 2, dtype=torch.float64)
-    return torch.stack([state[params[racer]][name] for racer, name in layout])
-
-
-def _unpack_states(recorded: list[torch.Tensor], layout: list[tuple[int, str]], n: int) -> list[dict[str, np.ndarray]]:
-    stacked = torch.stack(recorded).numpy()  # (S, len(layout), 2)
+def _unpack_states(stacked: np.ndarray, layout: list[tuple[int, str]], n: int) -> list[dict[str, np.ndarray]]:
+    """Per racer: state name -> ``(S, 2)``, from ``stacked (S, len(layout), 2)``."""
     states: list[dict[str, np.ndarray]] = [{} for _ in range(n)]
     for column, (racer, name) in enumerate(layout):
         states[racer][name] = stacked[:, column]
     return states
 
 
-def _check_divergence(surface: Surface, xy: torch.Tensor, alive: list[bool], diverged_at: list[int | None],
-                      step: int) -> None:
-    """Mark racers that became NaN/inf or left far beyond the plot (plain floats: cheaper than tensor ops)."""
+def _divergence(surface: Surface, paths: np.ndarray) -> list[int | None]:
+    """The first step at which each racer of ``paths (S+1, R, 2)`` became NaN/inf or left far beyond the plot."""
     (x0, x1), (y0, y1) = surface.x_range, surface.y_range
     dx, dy = x1 - x0, y1 - y0
-    for i, (x, y) in enumerate(xy.tolist()):
-        inside = x0 - dx <= x <= x1 + dx and y0 - dy <= y <= y1 + dy  # False for NaN too
-        if alive[i] and not inside:
-            alive[i] = False
-            diverged_at[i] = step
+    x, y = paths[1:, :, 0], paths[1:, :, 1]  # (S, R)
+    outside = ~((x0 - dx <= x) & (x <= x1 + dx) & (y0 - dy <= y) & (y <= y1 + dy))  # NaN is outside too
+    first = outside.argmax(axis=0)  # (R,) first True, or 0 when none
+    return [int(step) + 1 if outside[step, i] else None for i, step in enumerate(first)]
 
 
 @dataclass(frozen=True)
