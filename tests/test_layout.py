@@ -48,3 +48,4 @@ def test_server_config_for_a_shared_demo() -> None:
     assert config["server"]["maxUploadSize"] <= 50
     assert config["client"]["toolbarMode"] == "viewer"
     assert config["client"]["showErrorDetails"] is False
+    assert config["runner"]["postScriptGC"] is False  # see the comment in config.toml
