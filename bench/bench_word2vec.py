@@ -152,11 +152,11 @@ def serve(*options: str) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("the app server did not answer /_stcore/health")
 
 
-# Streamlit runs gc.collect(2) after every script run (runner.postScriptGC, on by default). With torch
+# Streamlit runs gc.collect(2) after every script run by default (runner.postScriptGC). With torch
 # imported that full collection walks ~500k objects, and it holds the GIL while the finished run's
-# last messages wait to be sent, so every page's rerun pays for it. The page cannot change that
-# server setting; the same server with it off is timed alongside, to show what it costs.
-SERVERS = {"as configured": (), "postScriptGC off": ("--runner.postScriptGC", "false")}
+# last messages wait to be sent, so every page's rerun pays for it. .streamlit/config.toml turns it
+# off; the same server with Streamlit's default is timed alongside, to show what that setting saves.
+SERVERS = {"as configured": (), "Streamlit default GC": ("--runner.postScriptGC", "true")}
 
 
 def bench_page(repeat: int = 15) -> None:
@@ -199,8 +199,8 @@ def bench_page(repeat: int = 15) -> None:
     revisit = {name: statistics.median(times[name]["revisit, back from Home"]) * 1e3 for name in SERVERS}
     own = {name: revisit[name] - statistics.median(times[name]["Home page (frame reference)"]) * 1e3 for name in SERVERS}
     print(f"{'revisit − Home (medians)':<38}" + "".join(f"{own[name]:>24.1f}" for name in SERVERS))
-    print("goal, a cached revisit under 100 ms: "
-          + "; ".join(f"{name}: {'met' if revisit[name] < 100 else 'NOT met'} ({revisit[name]:.0f} ms)" for name in SERVERS))
+    configured = revisit["as configured"]
+    print(f"goal, a cached revisit under 100 ms: {'met' if configured < 100 else 'NOT met'} ({configured:.0f} ms)")
 
 
 def main() -> None:
