@@ -7,8 +7,11 @@ import cv2
 import numpy as np
 import pytest
 import torch
+import torch.nn.functional as F
+from torch import nn
 
 from core.assets import resolve
+from core.detection import winograd
 from core.detection.cfg import parse_cfg, read_cfg
 from core.detection.darknet import Darknet, MaxPool, conv_layers
 from core.detection.pipeline import build_model
@@ -90,6 +93,32 @@ def test_cpu_fused_convolutions_match_the_plain_ones() -> None:
     with torch.enable_grad():
         expected = model(x)
     np.testing.assert_allclose(changed[0].numpy(), expected[0].detach().numpy(), atol=1e-4, rtol=0)
+
+
+@pytest.mark.parametrize(("shape", "out_channels"), [((1, 384, 26, 26), 256), ((2, 64, 13, 7), 96), ((1, 5, 1, 4), 3)])
+def test_winograd_convolution_matches_the_direct_one(shape: tuple[int, int, int, int], out_channels: int) -> None:
+    """F(4×4, 3×3) against float64 conv2d, on maps that are and are not whole tiles, any layout."""
+    generator = torch.Generator().manual_seed(1)
+    x = torch.randn(shape, generator=generator)
+    weight = torch.randn(out_channels, shape[1], 3, 3, generator=generator) / (9 * shape[1]) ** 0.5
+    bias = torch.randn(out_channels, generator=generator)
+    expected = F.conv2d(x.double(), weight.double(), bias.double(), padding=1)
+    for layout in (torch.contiguous_format, torch.channels_last):
+        got = winograd.conv3x3(x.contiguous(memory_format=layout), winograd.transform_kernel(weight), bias)
+        assert got.shape == expected.shape and got.is_contiguous(memory_format=torch.channels_last)
+        np.testing.assert_allclose(got.double().numpy(), expected.numpy(), atol=1e-4 * float(expected.abs().max()))
+
+
+def test_winograd_runs_where_it_measured_faster() -> None:
+    """In YOLOv3-tiny at 416 only the 384→256 convolution on 26×26 (3×3, stride 1); none on 13×13 maps."""
+    model = build_model(CFG, WEIGHTS).to("cpu")
+    with torch.inference_mode():
+        model(torch.rand(1, 3, 416, 416).contiguous(memory_format=torch.channels_last))
+    chosen = [(c.conv.in_channels, c.conv.out_channels) for c in conv_layers(model) if c._packed[1][0]]
+    assert chosen == [(384, 256)]
+    assert not winograd.pays(nn.Conv2d(512, 1024, 3, 1, 1), 13, 13)  # 16 tiles: memory-bound
+    assert not winograd.pays(nn.Conv2d(384, 256, 3, 2, 1), 26, 26)  # stride 2
+    assert not winograd.pays(nn.Conv2d(128, 256, 3, 1, 1), 26, 26)  # too few channels
 
 
 SYNTHETIC_CFG = """

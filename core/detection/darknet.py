@@ -16,6 +16,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from core.detection import winograd
 from core.detection.cfg import Block
 from core.errors import UserError
 
@@ -43,7 +44,8 @@ class Conv(nn.Module):
     CPU inference (no autograd, float32) runs one oneDNN call per layer, as PyTorch's own
     compiler (Inductor) emits it: the kernel reordered once into oneDNN's blocked layout
     (plain ``conv2d`` reorders it on every call) and the leaky ReLU fused into the
-    convolution. Everything else (CUDA, MPS, gradients) runs ``nn.Conv2d`` + ``leaky_relu``.
+    convolution; the few layers where it measured faster run Winograd's algorithm instead
+    (``winograd.py``). Everything else (CUDA, MPS, gradients) runs ``nn.Conv2d`` + ``leaky_relu``.
     """
 
     def __init__(self, block: Block, in_channels: int) -> None:
@@ -55,27 +57,33 @@ class Conv(nn.Module):
         self.activation = block.get_str("activation", "logistic")
         if self.activation not in ("leaky", "linear"):
             raise UserError("det.err.cfg", detail=f"activation '{self.activation}' is not supported")
-        # (input shape, threads, kernel identity), reordered kernel: a plain attribute, ``.to()`` leaves it.
-        self._packed: tuple[tuple, torch.Tensor] | None = None
+        # (input shape, threads, kernel identity), (Winograd?, packed kernel): a plain attribute, ``.to()`` leaves it.
+        self._packed: tuple[tuple, tuple[bool, torch.Tensor]] | None = None
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if x.device.type == "cpu" and x.dtype == torch.float32 and not torch.is_grad_enabled() and _ONEDNN:
-            return self._onednn(x)
+            return self._cpu(x)
         x = self.conv(x)
         return F.leaky_relu(x, LEAKY_SLOPE, inplace=True) if self.activation == "leaky" else x
 
-    def _onednn(self, x: torch.Tensor) -> torch.Tensor:
+    def _cpu(self, x: torch.Tensor) -> torch.Tensor:
         conv = self.conv
         weight, geometry = conv.weight, (list(conv.padding), list(conv.stride), list(conv.dilation))
         # oneDNN picks the kernel layout for the input shape and the thread count: a kernel packed for
         # others is reordered again on every call (measured up to 20x slower), so either change repacks.
         key = (tuple(x.shape), torch.get_num_threads(), weight.dtype, weight.data_ptr(), weight._version)
-        packed = self._packed
+        packed = self._packed  # one read: another session's thread may repack meanwhile
         if packed is None or packed[0] != key:
-            packed = key, torch.ops.mkldnn._reorder_convolution_weight(weight, *geometry, 1, list(x.shape))
-            self._packed = packed
+            fast = winograd.pays(conv, x.shape[2], x.shape[3])
+            kernel = (winograd.transform_kernel(weight) if fast else
+                      torch.ops.mkldnn._reorder_convolution_weight(weight, *geometry, 1, list(x.shape)))
+            packed = self._packed = key, (fast, kernel)
+        fast, kernel = packed[1]
+        if fast:
+            x = winograd.conv3x3(x, kernel, conv.bias)
+            return F.leaky_relu(x, LEAKY_SLOPE, inplace=True) if self.activation == "leaky" else x
         activation, slope = ("leaky_relu", [LEAKY_SLOPE]) if self.activation == "leaky" else ("none", [])
-        return torch.ops.mkldnn._convolution_pointwise(x, packed[1], conv.bias, *geometry, 1, activation, slope, "")
+        return torch.ops.mkldnn._convolution_pointwise(x, kernel, conv.bias, *geometry, 1, activation, slope, "")
 
 
 class MaxPool(nn.Module):
