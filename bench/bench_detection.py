@@ -5,7 +5,8 @@ Both stretch the image to the square input (what ``cv2.dnn.blobFromImage`` does)
 is identical. Runs are interleaved (ours, OpenCV, ours, ...) so a busy machine hurts both alike;
 the table gives medians (and minima) and the ratio of the medians ours / OpenCV (below 1: ours
 is faster). Ours runs exactly what the page runs (``pipeline.raw_predictions`` + ``detect``): on
-CPU its convolutions are oneDNN's with kernels prepacked once and the leaky ReLU fused.
+CPU its convolutions are oneDNN's with kernels prepacked once and the leaky ReLU fused, or
+Winograd's where that measured faster (OpenCV uses Winograd for its 3×3 convolutions too).
 
     .venv/bin/python bench/bench_detection.py [--size 416] [--runs 15] [--threads 1 2]
 
