@@ -31,18 +31,20 @@ from core.style.images import fit_side, to_tensor  # noqa: E402
 from core.style.vgg import FeatureNet, load_feature_net  # noqa: E402
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "images"
-REPEATS = 5
+REPEATS = 15
 
 
-def median_seconds(run, repeats: int = REPEATS, warmup: int = 1) -> float:
-    for _ in range(warmup):
-        run()
-    times = []
+def median_seconds_interleaved(ours, peer, repeats: int = REPEATS) -> tuple[float, float]:
+    """Median seconds of each, run in turns (after one warm-up each) so both see the same machine load."""
+    ours()
+    peer()
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for run, out in zip((ours, peer), times):
+            start = time.perf_counter()
+            run()
+            out.append(time.perf_counter() - start)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 # ---------------------------------------------------------------- 1. fast style
@@ -68,7 +70,7 @@ def bench_fast(photo: Image.Image, threads: int) -> tuple[float, float]:
     with torch.inference_mode():
         diff = np.abs(model(x.to(device()), weights.to(device())).cpu().numpy() - session.run(None, feeds)[0]).max()
     print(f"  fast style {image.width}x{image.height}: max |ours - onnxruntime| = {diff:.1e}")
-    return median_seconds(ours), median_seconds(peer)
+    return median_seconds_interleaved(ours, peer)
 
 
 # ---------------------------------------------------------------- 2. Gatys: the tutorial-style peer
@@ -154,8 +156,12 @@ def tutorial_steps(net: FeatureNet, content: torch.Tensor, style: torch.Tensor, 
 
 def bench_gatys(net: FeatureNet, content_photo: Image.Image, style_photo: Image.Image,
                 rounds: int = 3) -> tuple[float, float]:
-    """Seconds per evaluation (forward + backward), setup included, ours and the peer's run in turns."""
-    config = GatysConfig(size=256, steps=10, optimizer="lbfgs", init="content")
+    """Seconds per evaluation (forward + backward), setup included, ours and the peer's run in turns.
+
+    20 steps: the tutorial's L-BFGS step runs 20 evaluations (max_iter=20), so both sides spread
+    their setup (content and style targets) over the same number of evaluations.
+    """
+    config = GatysConfig(size=256, steps=20, optimizer="lbfgs", init="content")
     content, style = prepare(content_photo, style_photo, config.size)
     ours_times, peer_times = [], []
     for _ in range(rounds + 1):  # the first round warms up

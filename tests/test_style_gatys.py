@@ -11,7 +11,7 @@ from core.settings import LIMITS
 from core.style.gatys import GatysConfig, layer_gram, optimise
 from core.style.images import to_image
 from core.style.jobs import Job, JobState
-from core.style.vgg import extract, load_feature_net
+from core.style.vgg import _layer, extract, load_feature_net
 from tests.conftest import ASSETS
 
 
@@ -35,6 +35,23 @@ def test_layer_names_and_extract(net) -> None:
     assert (features["relu3_1"] >= 0).all()
     with pytest.raises(ValueError):
         extract(net, torch.rand(1, 3, 32, 32), ["relu9_9"])
+
+
+def test_extract_keeps_asked_for_conv_outputs_and_runs_rgb_conv_exactly(net) -> None:
+    """ReLUs run in place, except on an output that was asked for; the RGB conv path matches nn.Conv2d."""
+    image = torch.rand(1, 3, 40, 48)
+    features = extract(net, image, ["conv1_1", "relu1_1", "relu1_2"])
+    assert (features["conv1_1"] < 0).any(), "the conv output was kept, not rectified in place"
+    assert torch.equal(features["relu1_1"], torch.relu(features["conv1_1"]))
+    x = net.preprocess(image).requires_grad_(True)
+    conv = net.features[0]
+    ours = _layer(conv, x)
+    (ours * ours).sum().backward()
+    grad = x.grad.clone()
+    x.grad = None
+    reference = conv(x)
+    (reference * reference).sum().backward()
+    assert torch.allclose(ours, reference, atol=1e-3) and torch.allclose(grad, x.grad, rtol=1e-4, atol=1e-2)
 
 
 def test_thirty_steps_halve_the_cost_and_leave_the_vgg_alone(net, photos) -> None:

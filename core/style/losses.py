@@ -11,6 +11,32 @@ import torch
 from torch import Tensor
 
 
+class _Gram(torch.autograd.Function):
+    """G = F Fᵀ / n for flat features F (B, C, N), with a one-matmul backward.
+
+    G is symmetric, so dF = (dG + dGᵀ) F / n: one (C, C)·(C, N) product where autograd's
+    generic rule for ``F @ F.T`` takes two. On CPU one 2-D mm per image beats bmm for B = 1.
+    """
+
+    @staticmethod
+    def forward(ctx, flat: Tensor, n: int) -> Tensor:  # noqa: ANN001 - autograd's ctx
+        ctx.save_for_backward(flat)
+        ctx.n = n
+        gram = flat.new_empty(flat.shape[0], flat.shape[1], flat.shape[1])
+        for f, g in zip(flat, gram):
+            torch.mm(f, f.T, out=g)
+        return gram.div_(n)
+
+    @staticmethod
+    def backward(ctx, grad: Tensor) -> tuple[Tensor, None]:  # noqa: ANN001 - autograd's ctx
+        (flat,) = ctx.saved_tensors
+        symmetric = (grad + grad.transpose(1, 2)) / ctx.n  # (B, C, C): small, scale it before the big product
+        out = torch.empty_like(flat)
+        for s, f, o in zip(symmetric, flat, out):
+            torch.mm(s, f, out=o)
+        return out, None
+
+
 def gram_matrix(features: Tensor) -> Tensor:
     """Channel correlations G = F Fᵀ / (C·H·W) of features (B, C, H, W) -> (B, C, C).
 
@@ -18,9 +44,7 @@ def gram_matrix(features: Tensor) -> Tensor:
     together: the texture, i.e. the style.
     """
     b, c, h, w = features.shape
-    flat = features.reshape(b, c, h * w)  # (B, C, HW)
-    # One 2-D matmul per image: on CPU, mm (and its backward) is ~10% faster than bmm for B = 1.
-    return torch.stack([f @ f.T for f in flat]) / (c * h * w)  # (B, C, C)
+    return _Gram.apply(features.reshape(b, c, h * w), c * h * w)  # (B, C, C)
 
 
 def relative_error(value: Tensor, target: Tensor) -> Tensor:
