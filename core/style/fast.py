@@ -164,7 +164,8 @@ class MultiStyle26(nn.Module):
         x = _upsampled(ws, x[:, :, 1:-1, 1:-1], pad=1)
         x = _upsampled(ws, _normalised(ws, *self.expand[0](x, mix), pad=0, relu=True), pad=1)
         x = _normalised(ws, *self.expand[1](x, mix), pad=self.expand[2].pad, relu=True)
-        return _normalised(ws, *self.expand[2](x, mix), pad=0).sigmoid_().contiguous()  # a copy: not a buffer
+        out = _normalised(ws, *self.expand[2](x, mix), pad=0).sigmoid_()
+        return out.clone(memory_format=torch.contiguous_format)  # never hand out a kept buffer
 
 
 def load_multistyle26() -> MultiStyle26:
