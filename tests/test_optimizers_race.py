@@ -98,6 +98,7 @@ def test_too_large_learning_rate_is_reported_as_diverged(quadratic) -> None:
     bad, good = scoreboard(result, quadratic, 1e-3)
     assert bad.diverged_at is not None and bad.steps_to_eps is None
     assert np.isnan(result.paths[-1, 0]).all() and np.isfinite(result.paths[: bad.diverged_at + 1, 0]).all()
+    assert np.isnan(result.grads[bad.diverged_at:, 0]).all() and np.isfinite(result.grads[: bad.diverged_at, 0]).all()
     assert good.diverged_at is None and good.steps_to_eps is not None
 
 
@@ -123,18 +124,21 @@ def test_gradient_noise_is_seeded_and_shared(quadratic) -> None:
     np.testing.assert_array_equal(two.grads[:, 0], two.grads[:, 1])  # every racer gets the same draw
 
 
-def test_recorded_state_is_torchs_state(quadratic) -> None:
-    """After the last step the recorded Adam moments equal the optimizer's own state tensors."""
-    spec = _spec("adam")
+@pytest.mark.parametrize("kind", [k for k in KINDS if k != "sgd"])
+def test_recorded_state_is_torchs_state(quadratic, kind: str) -> None:
+    """After the last step the recorded state tensors equal the state of the torch optimizer run alone."""
+    spec = _spec(kind)
     result = run_race(quadratic, RaceSettings((spec,), quadratic.start, steps=STEPS))
     param = torch.tensor(quadratic.start, dtype=torch.float64, requires_grad=True)
-    optimizer = torch.optim.Adam([param], **group_options(spec))
+    optimizer = optimizer_class(kind)([param], **group_options(spec))
     for _ in range(STEPS):
         optimizer.zero_grad()
         quadratic(param[None]).sum().backward()
         optimizer.step()
-    for name in ("exp_avg", "exp_avg_sq"):
-        np.testing.assert_allclose(result.states[0][name][-1], optimizer.state[param][name].numpy(), rtol=1e-12)
+    expected = {name: value for name, value in optimizer.state[param].items() if value.shape == param.shape}
+    assert expected and set(result.states[0]) == set(expected)
+    for name, value in expected.items():
+        np.testing.assert_allclose(result.states[0][name][-1], value.numpy(), rtol=1e-12, err_msg=name)
 
 
 def test_bad_requests_are_user_errors(quadratic) -> None:
