@@ -19,7 +19,7 @@ class _Gram(torch.autograd.Function):
     """
 
     @staticmethod
-    def forward(ctx, flat: Tensor, n: int) -> Tensor:  # noqa: ANN001 - autograd's ctx
+    def forward(ctx, flat: Tensor, n: int) -> Tensor:
         ctx.save_for_backward(flat)
         ctx.n = n
         gram = flat.new_empty(flat.shape[0], flat.shape[1], flat.shape[1])
@@ -28,7 +28,7 @@ class _Gram(torch.autograd.Function):
         return gram.div_(n)
 
     @staticmethod
-    def backward(ctx, grad: Tensor) -> tuple[Tensor, None]:  # noqa: ANN001 - autograd's ctx
+    def backward(ctx, grad: Tensor) -> tuple[Tensor, None]:
         (flat,) = ctx.saved_tensors
         symmetric = (grad + grad.transpose(1, 2)) / ctx.n  # (B, C, C): small, scale it before the big product
         out = torch.empty_like(flat)
