@@ -21,6 +21,7 @@ PAGE_IDS = ["activations", "optimizers", "cnn_features", "detection", "faces", "
 LANGS = ["en", "zh"]
 
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before any test module loads torch
+os.environ.setdefault("GOMP_SPINCOUNT", "30000")  # as core/__init__.py
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
