@@ -91,4 +91,4 @@ def to_tensor(pixels: torch.Tensor) -> torch.Tensor:
 
 def to_image(pixels: torch.Tensor) -> Image.Image:
     """``(3, H, W)`` uint8 → the RGB picture the network sees (for drawing)."""
-    return Image.merge("RGB", [Image.fromarray(plane.numpy()) for plane in pixels.cpu()])
+    return Image.fromarray(pixels.permute(1, 2, 0).contiguous().cpu().numpy())  # (H, W, 3)
