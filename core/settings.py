@@ -34,3 +34,9 @@ def load_limits() -> Limits:
 
 
 LIMITS = load_limits()
+
+
+def accel_enabled() -> bool:
+    """Whether models run through the performance layer (``core.accel``); ``DLVL_ACCEL=0`` serves the
+    plain models instead, to compare speed or to rule the layer out when something looks wrong."""
+    return os.environ.get("DLVL_ACCEL", "1") != "0"

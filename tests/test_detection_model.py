@@ -7,11 +7,10 @@ import cv2
 import numpy as np
 import pytest
 import torch
-import torch.nn.functional as F
 from torch import nn
 
+from core.accel import Accelerated
 from core.assets import resolve
-from core.detection import winograd
 from core.detection.cfg import parse_cfg, read_cfg
 from core.detection.darknet import Darknet, MaxPool, conv_layers
 from core.detection.pipeline import build_model
@@ -24,9 +23,16 @@ CFG, WEIGHTS = resolve("yolov3-tiny.cfg"), resolve("yolov3-tiny.weights")
 OPENCV_CLASS_THRESHOLD = 0.2  # OpenCV's yolo layer zeroes class scores below its "thresh" (default 0.2)
 
 
+PATHS = ["plain", "accelerated"]  # every reference test runs the model as is and through core.accel
+
+
 @pytest.fixture(scope="module")
 def tiny() -> Darknet:
-    return build_model(CFG, WEIGHTS).to("cpu").to(memory_format=torch.contiguous_format)
+    return build_model(CFG, WEIGHTS).to("cpu")
+
+
+def _path(model: Darknet, path: str) -> nn.Module:
+    return Accelerated(model) if path == "accelerated" else model
 
 
 def _opencv(cfg: Path, weights: Path, blob: np.ndarray, layer_names: list[str]) -> list[np.ndarray]:
@@ -37,7 +43,7 @@ def _opencv(cfg: Path, weights: Path, blob: np.ndarray, layer_names: list[str]) 
     return list(net.forward(layer_names + list(net.getUnconnectedOutLayersNames())))
 
 
-def _compare_with_opencv(model: Darknet, cfg: Path, weights: Path, blob: np.ndarray) -> None:
+def _compare_with_opencv(model: nn.Module, cfg: Path, weights: Path, blob: np.ndarray) -> None:
     """Raw head maps and decoded boxes / objectness / class scores agree within 1e-3."""
     heads = len(model.heads)
     outputs = _opencv(cfg, weights, blob, [f"conv_{h.layer - 1}" for h in model.heads])
@@ -61,64 +67,25 @@ def _compare_with_opencv(model: Darknet, cfg: Path, weights: Path, blob: np.ndar
         assert (scores[~shown] <= OPENCV_CLASS_THRESHOLD + 1e-3).all()
 
 
+@pytest.mark.parametrize("path", PATHS)
 @pytest.mark.parametrize("size", [416, 320])
-def test_tiny_matches_opencv_on_coffee(tiny: Darknet, size: int) -> None:
+def test_tiny_matches_opencv_on_coffee(tiny: Darknet, size: int, path: str) -> None:
     image = cv2.imread(str(ASSETS / "images" / "coffee.png"))
     blob = cv2.dnn.blobFromImage(image, 1 / 255, (size, size), swapRB=True, crop=False)
-    _compare_with_opencv(tiny, CFG, WEIGHTS, blob)
+    _compare_with_opencv(_path(tiny, path), CFG, WEIGHTS, blob)
 
 
-
-def test_cpu_fused_convolutions_match_the_plain_ones() -> None:
-    """The prepacked oneDNN path (CPU inference) against nn.Conv2d + leaky_relu (autograd on: the plain path).
-
-    The input size changes between calls, so kernels are repacked per input shape; a kernel
-    changed in place (a new version) is repacked too.
-    """
-    model = build_model(CFG, WEIGHTS).to("cpu")
-    first = conv_layers(model)[0]
-    generator = torch.Generator().manual_seed(0)
-    for size in (416, 320, 416):
-        x = torch.rand(1, 3, size, size, generator=generator).contiguous(memory_format=torch.channels_last)
-        with torch.inference_mode():
-            fused = model(x)
-        assert first._packed is not None and first._packed[0][0] == (1, 3, size, size)
-        with torch.enable_grad():
-            plain = model(x)
-        for a, b in zip(fused, plain, strict=True):
-            np.testing.assert_allclose(a.numpy(), b.detach().numpy(), atol=1e-4, rtol=0)
-    with torch.no_grad():
-        first.conv.weight.mul_(2)
-        changed = model(x)
-    with torch.enable_grad():
-        expected = model(x)
-    np.testing.assert_allclose(changed[0].numpy(), expected[0].detach().numpy(), atol=1e-4, rtol=0)
-
-
-@pytest.mark.parametrize(("shape", "out_channels"), [((1, 384, 26, 26), 256), ((2, 64, 13, 7), 96), ((1, 5, 1, 4), 3)])
-def test_winograd_convolution_matches_the_direct_one(shape: tuple[int, int, int, int], out_channels: int) -> None:
-    """F(4×4, 3×3) against float64 conv2d, on maps that are and are not whole tiles, any layout."""
-    generator = torch.Generator().manual_seed(1)
-    x = torch.randn(shape, generator=generator)
-    weight = torch.randn(out_channels, shape[1], 3, 3, generator=generator) / (9 * shape[1]) ** 0.5
-    bias = torch.randn(out_channels, generator=generator)
-    expected = F.conv2d(x.double(), weight.double(), bias.double(), padding=1)
-    for layout in (torch.contiguous_format, torch.channels_last):
-        got = winograd.conv3x3(x.contiguous(memory_format=layout), winograd.transform_kernel(weight), bias)
-        assert got.shape == expected.shape and got.is_contiguous(memory_format=torch.channels_last)
-        np.testing.assert_allclose(got.double().numpy(), expected.numpy(), atol=1e-4 * float(expected.abs().max()))
-
-
-def test_winograd_runs_where_it_measured_faster() -> None:
-    """In YOLOv3-tiny at 416 only the 384→256 convolution on 26×26 (3×3, stride 1); none on 13×13 maps."""
-    model = build_model(CFG, WEIGHTS).to("cpu")
-    with torch.inference_mode():
-        model(torch.rand(1, 3, 416, 416).contiguous(memory_format=torch.channels_last))
-    chosen = [(c.conv.in_channels, c.conv.out_channels) for c in conv_layers(model) if c._packed[1][0]]
-    assert chosen == [(384, 256)]
-    assert not winograd.pays(nn.Conv2d(512, 1024, 3, 1, 1), 13, 13)  # 16 tiles: memory-bound
-    assert not winograd.pays(nn.Conv2d(384, 256, 3, 2, 1), 26, 26)  # stride 2
-    assert not winograd.pays(nn.Conv2d(128, 256, 3, 1, 1), 26, 26)  # too few channels
+def test_the_accelerated_path_leaves_the_shared_model_alone(tiny: Darknet) -> None:
+    """Weights, their memory layout and their values are the plain model's before and after fast calls."""
+    before = {name: (p.data_ptr(), p.stride(), p.clone()) for name, p in tiny.state_dict().items()}
+    fast = Accelerated(tiny)
+    for size in (416, 320):
+        fast(torch.rand(1, 3, size, size))
+    after = tiny.state_dict()
+    assert before.keys() == after.keys()
+    for name, (pointer, stride, value) in before.items():
+        assert (after[name].data_ptr(), after[name].stride()) == (pointer, stride), name
+        assert torch.equal(after[name], value), name
 
 
 SYNTHETIC_CFG = """
@@ -266,8 +233,9 @@ def _random_weights(model: Darknet, path: Path, seed: int) -> int:
     return floats.size
 
 
+@pytest.mark.parametrize("path", PATHS)
 @pytest.mark.parametrize("seed", [0, 1])
-def test_three_scale_network_with_shortcut_route_upsample_matches_opencv(tmp_path: Path, seed: int) -> None:
+def test_three_scale_network_with_shortcut_route_upsample_matches_opencv(tmp_path: Path, seed: int, path: str) -> None:
     """Every section type of full YOLOv3 (and the tiny stride-1 pool) on a small random network."""
     cfg = tmp_path / "net.cfg"
     cfg.write_text(SYNTHETIC_CFG)
@@ -278,7 +246,7 @@ def test_three_scale_network_with_shortcut_route_upsample_matches_opencv(tmp_pat
     assert [h.anchors for h in model.heads] == [((30, 40), (40, 30), (50, 50)), ((4, 5), (8, 9), (12, 10)),
                                                 ((14, 20), (20, 16), (24, 30))]
     blob = np.random.default_rng(seed + 10).uniform(0, 1, (1, 3, 64, 64)).astype(np.float32)
-    _compare_with_opencv(model, cfg, weights, blob)
+    _compare_with_opencv(_path(model.requires_grad_(False), path), cfg, weights, blob)
 
 
 def test_weights_reader_consumes_exactly_the_file(tiny: Darknet) -> None:

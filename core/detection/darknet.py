@@ -16,13 +16,10 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from core.detection import winograd
 from core.detection.cfg import Block
 from core.errors import UserError
 
 LEAKY_SLOPE = 0.1  # Darknet's leaky ReLU
-# The fused, prepacked oneDNN convolution (``torch.ops.mkldnn``) exists in CPU builds with oneDNN.
-_ONEDNN = torch.backends.mkldnn.is_available() and hasattr(torch.ops.mkldnn, "_convolution_pointwise")
 
 
 @dataclass(frozen=True)
@@ -39,51 +36,26 @@ class Head:
 
 
 class Conv(nn.Module):
-    """Convolution (+ folded BatchNorm as its bias) + leaky ReLU (slope 0.1) or linear.
+    """``[convolutional]``: a convolution, then leaky ReLU (slope 0.1) or nothing (``linear``).
 
-    CPU inference (no autograd, float32) runs one oneDNN call per layer, as PyTorch's own
-    compiler (Inductor) emits it: the kernel reordered once into oneDNN's blocked layout
-    (plain ``conv2d`` reorders it on every call) and the leaky ReLU fused into the
-    convolution; the few layers where it measured faster run Winograd's algorithm instead
-    (``winograd.py``). Everything else (CUDA, MPS, gradients) runs ``nn.Conv2d`` + ``leaky_relu``.
+    In Darknet most convolutions are followed by BatchNorm; ``weights.py`` folds it into this
+    convolution's weight and bias when loading, so inference runs one convolution per layer.
+    ``batch_normalize`` only records how the ``.weights`` file stores the layer.
     """
 
     def __init__(self, block: Block, in_channels: int) -> None:
         super().__init__()
         size, self.out_channels = block.get_int("size"), block.get_int("filters")
         padding = size // 2 if block.get_int("pad", 0) else block.get_int("padding", 0)
-        self.batch_normalize = bool(block.get_int("batch_normalize", 0))  # how the weights file stores it
-        self.conv = nn.Conv2d(in_channels, self.out_channels, size, block.get_int("stride", 1), padding, bias=True)
-        self.activation = block.get_str("activation", "logistic")
-        if self.activation not in ("leaky", "linear"):
-            raise UserError("det.err.cfg", detail=f"activation '{self.activation}' is not supported")
-        # (input shape, threads, kernel identity), (Winograd?, packed kernel): a plain attribute, ``.to()`` leaves it.
-        self._packed: tuple[tuple, tuple[bool, torch.Tensor]] | None = None
+        self.batch_normalize = bool(block.get_int("batch_normalize", 0))
+        self.conv = nn.Conv2d(in_channels, self.out_channels, size, block.get_int("stride", 1), padding)
+        activation = block.get_str("activation", "logistic")
+        if activation not in ("leaky", "linear"):
+            raise UserError("det.err.cfg", detail=f"activation '{activation}' is not supported")
+        self.activation = nn.LeakyReLU(LEAKY_SLOPE, inplace=True) if activation == "leaky" else nn.Identity()
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if x.device.type == "cpu" and x.dtype == torch.float32 and not torch.is_grad_enabled() and _ONEDNN:
-            return self._cpu(x)
-        x = self.conv(x)
-        return F.leaky_relu(x, LEAKY_SLOPE, inplace=True) if self.activation == "leaky" else x
-
-    def _cpu(self, x: torch.Tensor) -> torch.Tensor:
-        conv = self.conv
-        weight, geometry = conv.weight, (list(conv.padding), list(conv.stride), list(conv.dilation))
-        # oneDNN picks the kernel layout for the input shape and the thread count: a kernel packed for
-        # others is reordered again on every call (measured up to 20x slower), so either change repacks.
-        key = (tuple(x.shape), torch.get_num_threads(), weight.dtype, weight.data_ptr(), weight._version)
-        packed = self._packed  # one read: another session's thread may repack meanwhile
-        if packed is None or packed[0] != key:
-            fast = winograd.pays(conv, x.shape[2], x.shape[3])
-            kernel = (winograd.transform_kernel(weight) if fast else
-                      torch.ops.mkldnn._reorder_convolution_weight(weight, *geometry, 1, list(x.shape)))
-            packed = self._packed = key, (fast, kernel)
-        fast, kernel = packed[1]
-        if fast:
-            x = winograd.conv3x3(x, kernel, conv.bias)
-            return F.leaky_relu(x, LEAKY_SLOPE, inplace=True) if self.activation == "leaky" else x
-        activation, slope = ("leaky_relu", [LEAKY_SLOPE]) if self.activation == "leaky" else ("none", [])
-        return torch.ops.mkldnn._convolution_pointwise(x, kernel, conv.bias, *geometry, 1, activation, slope, "")
+        return self.activation(self.conv(x))
 
 
 class MaxPool(nn.Module):
@@ -106,15 +78,6 @@ class MaxPool(nn.Module):
         if before or any(after):
             x = F.pad(x, (before, after[0], before, after[1]), value=float("-inf"))  # never wins the max
         return F.max_pool2d(x, self.size, self.stride)
-
-
-class Upsample(nn.Module):
-    def __init__(self, block: Block) -> None:
-        super().__init__()
-        self.stride = block.get_int("stride", 2)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return F.interpolate(x, scale_factor=self.stride, mode="nearest")
 
 
 class Route(nn.Module):
@@ -184,7 +147,7 @@ class Darknet(nn.Module):
         if block.type == "maxpool":
             return MaxPool(block), in_channels
         if block.type == "upsample":
-            return Upsample(block), in_channels
+            return nn.Upsample(scale_factor=block.get_int("stride", 2), mode="nearest"), in_channels
         if block.type == "route":
             sources = [absolute(i) for i in block.get_ints("layers")]
             return Route(sources), sum(channels[s] for s in sources)

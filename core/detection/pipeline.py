@@ -10,7 +10,9 @@ from pathlib import Path
 
 import torch
 from PIL import Image
+from torch import nn
 
+from core.accel import accelerate
 from core.assets import is_installed, resolve
 from core.assets.registry import FETCH_FULL_COMMAND
 from core.detection.cfg import read_cfg
@@ -44,21 +46,19 @@ def available_models() -> list[str]:
 
 
 def build_model(cfg: str | Path, weights: str | Path) -> Darknet:
-    """A ready model: built from ``cfg``, weights loaded (BN folded), eval, no grads, on the device."""
+    """A plain model: built from ``cfg``, weights loaded (BN folded), eval, no grads, on the device."""
     model = Darknet(read_cfg(cfg))
     load_weights(model, weights)
-    model = model.eval().requires_grad_(False).to(device())
-    if device().type == "cpu":
-        model = model.to(memory_format=torch.channels_last)
-    return model
+    return model.eval().requires_grad_(False).to(device())
 
 
-def load_model(model_id: str = DEFAULT_MODEL) -> Darknet:
-    """The model ``model_id``; ``AssetError`` with the install command when its files are missing."""
+def load_model(model_id: str = DEFAULT_MODEL) -> nn.Module:
+    """The model ``model_id`` through the performance layer (a ``Darknet`` inside ``core.accel``);
+    ``AssetError`` with the install command when its files are missing."""
     cfg_id, weights_id = MODELS[model_id]
     if model_id not in available_models():
         raise AssetError("err.asset_missing", asset=weights_id, command=FETCH_FULL_COMMAND)
-    return build_model(resolve(cfg_id), resolve(weights_id))
+    return accelerate(build_model(resolve(cfg_id), resolve(weights_id)))
 
 
 def class_names() -> list[str]:
@@ -76,14 +76,12 @@ class RawPrediction:
     anchors: tuple[tuple[tuple[float, float], ...], ...]  # per head, (w, h) in input pixels
 
 
-def raw_predictions(model: Darknet, image: Image.Image, size: int = DEFAULT_SIZE,
+def raw_predictions(model: nn.Module, image: Image.Image, size: int = DEFAULT_SIZE,
                     mode: str = "letterbox") -> RawPrediction:
-    """The heavy step: fit the image, run the network once, decode every candidate box."""
+    """The heavy step: fit the image, run the network (a ``Darknet``, plain or accelerated) once,
+    decode every candidate box."""
     pixels, transform = fit(image, check_size(size), mode)  # (3, S, S) uint8
-    where = next(model.parameters()).device
-    x = to_tensor(pixels.to(where))  # (1, 3, S, S)
-    if where.type == "cpu":
-        x = x.contiguous(memory_format=torch.channels_last)  # oneDNN's fastest layout on CPU
+    x = to_tensor(pixels.to(next(model.parameters()).device))  # (1, 3, S, S)
     with torch.inference_mode():
         raw = model(x)
         candidates = decode([r.float() for r in raw], model.heads, (size, size)).cpu()
