@@ -13,8 +13,9 @@ from torchvision.models import SqueezeNet1_1_Weights
 from torchvision.transforms.functional import pil_to_tensor
 
 from core.convert.efficientnet_lite import efficientnet_lite_preprocess, load_efficientnet_lite0
-from core.convert.keras_vgg import CONV_INDICES, load_vgg16_hed_features, vgg_caffe_preprocess
+from core.convert.keras_vgg import load_vgg16_hed_features, vgg_caffe_preprocess
 from core.convert.squeezenet import NumpyOnlyUnpickler, load_squeezenet1_1, squeezenet_preprocess
+from core.vgg_layers import layer_names
 from tests.conftest import ASSETS
 
 CATEGORIES = SqueezeNet1_1_Weights.IMAGENET1K_V1.meta["categories"]
@@ -32,10 +33,11 @@ def test_vgg16_hed_conv_features_have_vgg_shapes_and_finite_values() -> None:
     widths = [64, 64, 128, 128, 256, 256, 256, 512, 512, 512, 512, 512, 512]
     sides = [224, 224, 112, 112, 56, 56, 56, 28, 28, 28, 14, 14, 14]
     shapes = {}
+    names = layer_names(features)
     with torch.inference_mode():
         for index, layer in enumerate(features):
             x = layer(x)
-            if index - 1 in CONV_INDICES:  # after the conv's ReLU
+            if names[index].startswith("relu"):  # after the conv's ReLU
                 shapes[index - 1] = tuple(x.shape)
                 assert torch.isfinite(x).all()
                 assert x.abs().sum() > 0, f"conv at {index - 1} is all zero: weights not loaded?"

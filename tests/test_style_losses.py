@@ -41,15 +41,9 @@ def test_costs() -> None:
     assert total_cost(torch.tensor(2.0), torch.tensor(3.0), 0.5, 10.0) == 31.0
 
 
-def test_gram_backward_matches_autograd() -> None:
-    """The one-matmul backward equals autograd's own rule for F Fᵀ / n, for any upstream gradient."""
+def test_gram_gradient_matches_finite_differences() -> None:
+    """Autograd's gradient of F Fᵀ / n against numerical differences, for any upstream gradient."""
     torch.manual_seed(3)
-    features = torch.randn(2, 6, 4, 5, dtype=torch.float64, requires_grad=True)
-    upstream = torch.randn(2, 6, 6, dtype=torch.float64)  # not symmetric
-    (gram_matrix(features) * upstream).sum().backward()
-    ours = features.grad.clone()
-    features.grad = None
-    flat = features.reshape(2, 6, 20)
-    ((flat @ flat.transpose(1, 2)) / (6 * 20) * upstream).sum().backward()
-    assert torch.allclose(ours, features.grad, atol=1e-12)
-    assert torch.autograd.gradcheck(gram_matrix, (torch.randn(1, 3, 2, 4, dtype=torch.float64, requires_grad=True),))
+    features = torch.randn(2, 3, 2, 4, dtype=torch.float64, requires_grad=True)
+    assert torch.autograd.gradcheck(gram_matrix, (features,))
+    assert torch.autograd.gradgradcheck(gram_matrix, (features,))

@@ -21,6 +21,7 @@ from core.convert.efficientnet_lite import efficientnet_lite_preprocess, load_ef
 from core.convert.keras_vgg import load_vgg16_hed_features, vgg_caffe_preprocess
 from core.convert.squeezenet import load_squeezenet1_1, squeezenet_preprocess
 from core.device import device
+from core.vgg_layers import layer_names
 
 INPUT_SIZE = 224  # every model here was trained on 224 x 224 crops
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -51,21 +52,9 @@ class CnnModel:
 
 
 def _vgg_stages(features: nn.Sequential) -> Stages:
-    """conv{b}_{i} = conv + ReLU, pool{b} = max pool, named as in the VGG paper."""
-    stages: list[tuple[str, nn.Module]] = []
-    block, conv = 1, 1
-    layers = list(features)
-    i = 0
-    while i < len(layers):
-        if isinstance(layers[i], nn.Conv2d):
-            stages.append((f"conv{block}_{conv}", nn.Sequential(layers[i], layers[i + 1])))
-            conv += 1
-            i += 2
-        else:
-            stages.append((f"pool{block}", layers[i]))
-            block, conv = block + 1, 1
-            i += 1
-    return tuple(stages)
+    """conv{b}_{i} = conv + its ReLU, pool{b} = max pool, named by the shared VGG layer table."""
+    return tuple((name, nn.Sequential(features[i], features[i + 1]) if name.startswith("conv") else features[i])
+                 for i, name in enumerate(layer_names(features)) if not name.startswith("relu"))
 
 
 def imagenet_preprocess(x_rgb01: Tensor) -> Tensor:

@@ -16,12 +16,11 @@ from torchvision.models.vgg import cfgs, make_layers
 
 from core.assets import resolve
 from core.device import device
+from core.vgg_layers import layer_names
 
 # Caffe VGG / HED channel means, BGR order, on a 0..255 scale.
 VGG_MEANS_BGR = (104.00699, 116.66877, 122.67892)
 
-# torchvision vgg16().features index of each conv, in order conv1_1 .. conv5_3.
-CONV_INDICES = (0, 2, 5, 7, 10, 12, 14, 17, 19, 21, 24, 26, 28)
 _CONVS_PER_BLOCK = (2, 2, 3, 3, 3)
 
 
@@ -49,7 +48,8 @@ def load_vgg16_hed_features() -> nn.Sequential:
             found = sorted(name for name in layers if name.startswith("conv"))  # pooling layers have no vars
             if len(found) != count:
                 raise ValueError(f"VGG16-HED weights: block{block} has layers {found}, expected {count} convs")
-        for index, key in zip(CONV_INDICES, _keras_conv_keys(), strict=True):
+        conv_indices = [i for i, name in enumerate(layer_names(features)) if name.startswith("conv")]
+        for index, key in zip(conv_indices, _keras_conv_keys(), strict=True):
             conv = features[index]
             if f"{key}/vars/0" not in h5 or f"{key}/vars/1" not in h5:
                 raise ValueError(f"VGG16-HED weights: {key}/vars/{{0,1}} missing")

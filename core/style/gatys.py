@@ -21,7 +21,7 @@ from core.errors import UserError
 from core.settings import LIMITS
 from core.style.images import fit_side, to_tensor
 from core.style.losses import content_cost, gram_matrix, style_cost, total_cost
-from core.style.vgg import DEFAULT_CONTENT_LAYER, DEFAULT_STYLE_LAYERS, FeatureNet, extract
+from core.style.vgg import DEFAULT_CONTENT_LAYER, DEFAULT_STYLE_LAYERS, FeatureNet, VggFeatures, extract
 
 OPTIMIZERS = ("lbfgs", "adam")
 INITS = ("content", "noise")
@@ -97,10 +97,15 @@ def _style_layers(config: GatysConfig) -> list[str]:
     return [name for name, w in config.style_layers.items() if w > 0]
 
 
-def costs(net: FeatureNet, image: Tensor, goal: Targets, config: GatysConfig) -> tuple[Tensor, Tensor, Tensor]:
-    """(J_content, J_style, J_total) of ``image``, differentiable with respect to it."""
+def loss_features(net: FeatureNet, config: GatysConfig) -> VggFeatures:
+    """The VGG cut to the layers the costs read: the content layer and the style layers in use."""
+    return VggFeatures(net, {config.content_layer, *_style_layers(config)})
+
+
+def costs(vgg: VggFeatures, image: Tensor, goal: Targets, config: GatysConfig) -> tuple[Tensor, Tensor, Tensor]:
+    """(J_content, J_style, J_total) of ``image``, differentiable with respect to it; ``vgg`` from ``loss_features``."""
     layers = _style_layers(config)
-    features = extract(net, image, {config.content_layer, *layers})
+    features = vgg(image)._asdict()
     j_content = content_cost(features[config.content_layer], goal.content)
     j_style = style_cost(features, goal.grams, {name: config.style_layers[name] for name in layers})
     return j_content, j_style, total_cost(j_content, j_style, config.alpha, config.beta)
@@ -111,6 +116,7 @@ def optimise(net: FeatureNet, content: Image.Image, style: Image.Image, config: 
     config.check()
     content_t, style_t = prepare(content, style, config.size)
     goal = targets(net, content_t, style_t, config)
+    vgg = loss_features(net, config)
     if config.init == "noise":
         generator = torch.Generator().manual_seed(config.seed)
         start = torch.rand(content_t.shape, generator=generator).to(device())
@@ -130,7 +136,7 @@ def optimise(net: FeatureNet, content: Image.Image, style: Image.Image, config: 
 
         def closure() -> Tensor:
             optimizer.zero_grad()
-            j_content, j_style, j_total = costs(net, image, goal, config)
+            j_content, j_style, j_total = costs(vgg, image, goal, config)
             j_total.backward()
             measured.append(LossPoint(step, j_content.item(), j_style.item(), j_total.item()))
             return j_total

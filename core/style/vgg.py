@@ -1,13 +1,15 @@
-"""The loss network of Gatys style transfer: VGG conv features with named layers, shared and read-only.
+"""The loss network of Gatys style transfer: VGG conv features with named outputs, shared and read-only.
 
 Default: VGG16 conv1_1..conv5_3 from the offline HED weights (ImageNet VGG16 fine-tuned at a tiny
 learning rate, so its features are the classic ones). When the full-size ImageNet VGG19 is
-installed, that is used instead, as in the paper. Features come back by name from a plain loop
-over the layers, never through hooks, so the cached model is never changed.
+installed, that is used instead, as in the paper. ``VggFeatures`` gives the chosen layers' outputs
+as a named tuple, like pytorch/examples ``vgg.py``: a new small module over the shared layers, never
+hooks, so the cached model is never changed.
 """
 from __future__ import annotations
 
 import logging
+from collections import namedtuple
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -15,6 +17,7 @@ import torch
 from torch import Tensor, nn
 
 from core.device import device
+from core.vgg_layers import layer_names
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +33,7 @@ class FeatureNet:
 
     features: nn.Sequential
     preprocess: Callable[[Tensor], Tensor]  # RGB in [0, 1] (B, 3, H, W) -> the network's input
-    names: tuple[str, ...]  # "conv1_1", "relu1_1", ..., "pool1", ... one per layer
+    names: tuple[str, ...]  # "conv1_1", "relu1_1", ..., "pool1", ... one per layer (core.vgg_layers)
     label: str
 
     @property
@@ -39,56 +42,48 @@ class FeatureNet:
         return [n for n in self.names if n.startswith("relu")]
 
 
-def layer_names(features: Iterable[nn.Module]) -> tuple[str, ...]:
-    """VGG layer names by block: conv1_1, relu1_1, conv1_2, relu1_2, pool1, conv2_1, ..."""
-    names, block, index = [], 1, 1
-    for layer in features:
-        if isinstance(layer, nn.Conv2d):
-            names.append(f"conv{block}_{index}")
-        elif isinstance(layer, nn.ReLU):
-            names.append(f"relu{block}_{index}")
-            index += 1
-        else:
-            names.append(f"pool{block}")
-            block, index = block + 1, 1
-    return tuple(names)
+class VggFeatures(nn.Module):
+    """``image`` (B, 3, H, W) in [0, 1] -> the outputs at the ``wanted`` layers, a named tuple (network order).
+
+    The shared layers are cut into slices that each end at a wanted layer, and nothing runs past
+    the deepest one. ReLUs are fresh modules (they have no weights): in place on the output of the
+    convolution before them (autograd allows it: a convolution's backward needs its input, not its
+    output), except where that output is itself wanted.
+    """
+
+    def __init__(self, net: FeatureNet, wanted: Iterable[str]) -> None:
+        super().__init__()
+        wanted = set(wanted)
+        unknown = wanted - set(net.names)
+        if unknown:
+            raise ValueError(f"unknown VGG layers {sorted(unknown)}; known: {', '.join(net.names)}")
+        self.preprocess = net.preprocess
+        self.names = tuple(n for n in net.names if n in wanted)
+        self.outputs = namedtuple("VggOutputs", self.names)
+        self.slices = nn.ModuleList()
+        layers: list[nn.Module] = []
+        for index, (name, layer) in enumerate(zip(net.names, net.features)):
+            if isinstance(layer, nn.ReLU):
+                layer = nn.ReLU(inplace=net.names[index - 1] not in wanted)
+            layers.append(layer)
+            if name in wanted:
+                self.slices.append(nn.Sequential(*layers))
+                layers = []
+            if len(self.slices) == len(self.names):
+                break
+
+    def forward(self, image: Tensor) -> tuple[Tensor, ...]:
+        x = self.preprocess(image)
+        outputs = []
+        for part in self.slices:
+            x = part(x)  # (B, C, h, w) at the next wanted layer
+            outputs.append(x)
+        return self.outputs(*outputs)
 
 
 def extract(net: FeatureNet, image: Tensor, wanted: Iterable[str]) -> dict[str, Tensor]:
-    """Features of ``image`` (B, 3, H, W) in [0, 1] at the ``wanted`` layers, each (B, C, h, w).
-
-    Runs only as deep as the deepest wanted layer. A ReLU runs in place on the fresh output of
-    the layer before it (autograd allows it: a convolution's backward needs its input, not its
-    output), unless that output was asked for; the shared model is never touched.
-    """
-    wanted = set(wanted)
-    unknown = wanted - set(net.names)
-    if unknown:
-        raise ValueError(f"unknown VGG layers {sorted(unknown)}; known: {', '.join(net.names)}")
-    last = max(net.names.index(n) for n in wanted)
-    out: dict[str, Tensor] = {}
-    x = net.preprocess(image)
-    previous = ""
-    for name, layer in zip(net.names[: last + 1], net.features):
-        if isinstance(layer, nn.ReLU):
-            x = torch.relu(x) if previous in wanted else x.relu_()
-        else:
-            x = _layer(layer, x)
-        if name in wanted:
-            out[name] = x
-        previous = name
-    return out
-
-
-def _layer(layer: nn.Module, x: Tensor) -> Tensor:
-    """Run one layer; the RGB convolution on CPU as im2col + one GEMM (``thnn_conv2d``).
-
-    oneDNN's direct convolution is slow with 3 input channels in NCHW: for conv1_1 at 256 px,
-    forward + backward took 39 ms against 11 ms (2-core EPYC), about 3% of a Gatys step.
-    """
-    if isinstance(layer, nn.Conv2d) and layer.in_channels <= 4 and x.device.type == "cpu":
-        return torch._C._nn.thnn_conv2d(x, layer.weight, layer.kernel_size, layer.bias, layer.stride, layer.padding)
-    return layer(x)
+    """Features of ``image`` (B, 3, H, W) in [0, 1] at the ``wanted`` layers, each (B, C, h, w), by name."""
+    return VggFeatures(net, wanted)(image)._asdict()
 
 
 def imagenet_preprocess(x: Tensor) -> Tensor:
