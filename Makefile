@@ -10,9 +10,6 @@ TEST_STAMP := $(VENV)/.installed-test
 # Weights and tokenizers come from installed packages only: never ask a model hub.
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
-# Idle OpenMP threads sleep after a short spin (many sessions share few cores); see core/__init__.py.
-export OMP_WAIT_POLICY := PASSIVE
-export GOMP_SPINCOUNT := 30000
 
 .PHONY: run test install install-test browser bench
 

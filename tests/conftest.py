@@ -20,8 +20,7 @@ CHROMIUM = "/usr/bin/chromium"
 PAGE_IDS = ["activations", "optimizers", "cnn_features", "detection", "faces", "style_transfer", "word2vec", "attention"]
 LANGS = ["en", "zh"]
 
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before any test module loads torch
-os.environ.setdefault("GOMP_SPINCOUNT", "30000")  # as core/__init__.py
+import core  # noqa: E402,F401  before any test module loads torch: the app's OpenMP settings (core/device.py)
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 

@@ -1,6 +1,7 @@
 """The project's fixed layout and its rules: core never imports streamlit; the run/test entry points exist."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -49,3 +50,11 @@ def test_server_config_for_a_shared_demo() -> None:
     assert config["client"]["toolbarMode"] == "viewer"
     assert config["client"]["showErrorDetails"] is False
     assert config["runner"]["postScriptGC"] is False  # see the comment in config.toml
+
+
+def test_core_uses_public_torch_only() -> None:
+    """Speed comes from core/accel.py with documented tools: no private torch API, no hand kernels."""
+    private = re.compile(r"torch\._C|torch\.ops\.mkldnn|thnn")
+    found = [f"{path.relative_to(ROOT)}:{number}" for path in sorted((ROOT / "core").rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if private.search(line)]
+    assert not found, found
