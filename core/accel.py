@@ -6,8 +6,10 @@ Models stay plain ``nn.Module``s that read top to bottom; how they run fast is c
 - CPU and CUDA: 4-D inputs in channels-last memory (``torch.channels_last``, NHWC). oneDNN and cuDNN
   then run every convolution, pooling and elementwise layer on NHWC data, which their fastest
   kernels want; an ``nn.Conv2d`` follows its input's layout, so the shared weights stay as they are;
-- CUDA: float16 autocast (``torch.autocast``): convolutions on tensor cores, reductions such as
-  instance norm kept in float32 by autocast itself; outputs come back as float32.
+- CUDA, for models that ask for it (``half=True``: YOLO, whose convolutions and leaky ReLUs are
+  made for it): float16 autocast (``torch.autocast``), convolutions on tensor cores; outputs come
+  back as float32. Not for the style network, whose instance-norm statistics (squares of
+  activations) need float32.
 
 Measured on the 2-core AMD EPYC development machine, torch 2.14, against the same model run plainly
 (``make bench`` reports the current figures): channels-last made YOLOv3-tiny at 416 px ~1.7x faster
@@ -39,12 +41,12 @@ class Accelerated(nn.Module):
     (``heads`` of a Darknet, for instance) are read from the plain model.
     """
 
-    def __init__(self, plain: nn.Module) -> None:
+    def __init__(self, plain: nn.Module, half: bool = False) -> None:
         super().__init__()
         self.plain = plain
         device = next(plain.parameters()).device
         self.channels_last = device.type in ("cpu", "cuda")
-        self.half = device.type == "cuda"
+        self.half = half and device.type == "cuda"
 
     def forward(self, *inputs: Any) -> Any:
         inputs = tuple(self._layout(x) for x in inputs)
@@ -74,12 +76,9 @@ def _float32(out: Any) -> Any:
     return out
 
 
-def accelerate(model: nn.Module) -> nn.Module:
+def accelerate(model: nn.Module, half: bool = False) -> nn.Module:
     """The fast version of the eval, gradient-free ``model`` (on its device), or ``model`` itself when
-    ``DLVL_ACCEL=0``. Only for inference: the result always runs in ``torch.inference_mode``."""
-    return Accelerated(model) if accel_enabled() else model
+    ``DLVL_ACCEL=0``. Only for inference: the result always runs in ``torch.inference_mode``.
+    ``half``: float16 autocast on CUDA (see the module notes)."""
+    return Accelerated(model, half) if accel_enabled() else model
 
-
-def plain(model: nn.Module) -> nn.Module:
-    """The plain model behind ``model`` (``model`` itself if it is not accelerated)."""
-    return model.plain if isinstance(model, Accelerated) else model

@@ -75,6 +75,21 @@ def test_tiny_matches_opencv_on_coffee(tiny: Darknet, size: int, path: str) -> N
     _compare_with_opencv(_path(tiny, path), CFG, WEIGHTS, blob)
 
 
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="CUDA only: float16 autocast")
+def test_half_precision_on_cuda_stays_close_to_opencv() -> None:
+    """The served CUDA path (float16 convolutions): raw maps within 0.1, probabilities within 0.01 of OpenCV."""
+    image = cv2.imread(str(ASSETS / "images" / "coffee.png"))
+    blob = cv2.dnn.blobFromImage(image, 1 / 255, (416, 416), swapRB=True, crop=False)
+    model = Accelerated(build_model(CFG, WEIGHTS).to("cuda"), half=True)
+    theirs = _opencv(CFG, WEIGHTS, blob, [f"conv_{h.layer - 1}" for h in model.heads])
+    raw = [r.cpu() for r in model(torch.from_numpy(blob).to("cuda"))]
+    for ours, expected in zip(raw, theirs):
+        np.testing.assert_allclose(ours.numpy(), expected, atol=0.1, rtol=0)
+    objectness = torch.cat([torch.sigmoid(r.view(3, 85, -1)[:, 4]).flatten() for r in raw])
+    expected = torch.cat([torch.sigmoid(torch.from_numpy(e).view(3, 85, -1)[:, 4]).flatten() for e in theirs[:2]])
+    assert (objectness - expected).abs().max() < 0.01
+
+
 def test_the_accelerated_path_leaves_the_shared_model_alone(tiny: Darknet) -> None:
     """Weights, their memory layout and their values are the plain model's before and after fast calls."""
     before = {name: (p.data_ptr(), p.stride(), p.clone()) for name, p in tiny.state_dict().items()}

@@ -58,7 +58,7 @@ def load_model(model_id: str = DEFAULT_MODEL) -> nn.Module:
     cfg_id, weights_id = MODELS[model_id]
     if model_id not in available_models():
         raise AssetError("err.asset_missing", asset=weights_id, command=FETCH_FULL_COMMAND)
-    return accelerate(build_model(resolve(cfg_id), resolve(weights_id)))
+    return accelerate(build_model(resolve(cfg_id), resolve(weights_id)), half=True)
 
 
 def class_names() -> list[str]:
