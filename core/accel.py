@@ -2,7 +2,8 @@
 
 Models stay plain ``nn.Module``s that read top to bottom; how they run fast is chosen here, per device:
 
-- every device: ``torch.inference_mode`` (no autograd bookkeeping, no version counters);
+- every device: ``torch.inference_mode`` (no autograd bookkeeping, no version counters), except for
+  a model a caller differentiates through (``gradients=True``: the Gatys loss network);
 - CPU and CUDA: 4-D inputs in channels-last memory (``torch.channels_last``, NHWC). oneDNN and cuDNN
   then run every convolution, pooling and elementwise layer on NHWC data, which their fastest
   kernels want; an ``nn.Conv2d`` follows its input's layout, so the shared weights stay as they are;
@@ -41,17 +42,18 @@ class Accelerated(nn.Module):
     (``heads`` of a Darknet, for instance) are read from the plain model.
     """
 
-    def __init__(self, plain: nn.Module, half: bool = False) -> None:
+    def __init__(self, plain: nn.Module, half: bool = False, gradients: bool = False) -> None:
         super().__init__()
         self.plain = plain
         device = next(plain.parameters()).device
         self.channels_last = device.type in ("cpu", "cuda")
-        self.half = half and device.type == "cuda"
+        self.half = half and device.type == "cuda" and not gradients
+        self.gradients = gradients
 
     def forward(self, *inputs: Any) -> Any:
         inputs = tuple(self._layout(x) for x in inputs)
         autocast = torch.autocast("cuda", dtype=torch.float16) if self.half else nullcontext()
-        with torch.inference_mode(), autocast:
+        with nullcontext() if self.gradients else torch.inference_mode(), autocast:
             out = self.plain(*inputs)
         return _float32(out) if self.half else out
 
@@ -76,9 +78,9 @@ def _float32(out: Any) -> Any:
     return out
 
 
-def accelerate(model: nn.Module, half: bool = False) -> nn.Module:
+def accelerate(model: nn.Module, half: bool = False, gradients: bool = False) -> nn.Module:
     """The fast version of the eval, gradient-free ``model`` (on its device), or ``model`` itself when
-    ``DLVL_ACCEL=0``. Only for inference: the result always runs in ``torch.inference_mode``.
-    ``half``: float16 autocast on CUDA (see the module notes)."""
-    return Accelerated(model, half) if accel_enabled() else model
+    ``DLVL_ACCEL=0``. It runs in ``torch.inference_mode`` unless ``gradients`` (then autograd can go
+    through it, to its inputs); ``half``: float16 autocast on CUDA (see the module notes)."""
+    return Accelerated(model, half, gradients) if accel_enabled() else model
 

@@ -39,3 +39,13 @@ def test_other_attributes_come_from_the_plain_model() -> None:
     assert Accelerated(model).heads == ("a", "b")
     with pytest.raises(AttributeError):
         Accelerated(model).no_such_attribute  # noqa: B018
+
+
+def test_with_gradients_autograd_reaches_the_input() -> None:
+    model = _small_net().requires_grad_(False)
+    x = torch.rand(1, 3, 12, 12, requires_grad=True)
+    Accelerated(model, gradients=True)(x).square().sum().backward()
+    y = x.detach().clone().requires_grad_(True)
+    model(y).square().sum().backward()
+    assert x.grad is not None and x.grad.is_contiguous()
+    assert torch.allclose(x.grad, y.grad, atol=1e-5)

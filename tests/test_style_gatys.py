@@ -8,7 +8,7 @@ from PIL import Image
 from core.errors import UserError
 from core.jobs import Slots
 from core.settings import LIMITS
-from core.style.gatys import GatysConfig, layer_gram, optimise
+from core.style.gatys import GatysConfig, costs, layer_gram, loss_features, optimise, targets
 from core.style.images import to_image
 from core.style.jobs import Job, JobState
 from core.style.vgg import VggFeatures, extract, load_feature_net
@@ -52,7 +52,9 @@ def test_named_outputs_match_running_the_shared_layers_in_turn(net) -> None:
         assert torch.allclose(value, expected[name], atol=1e-4), name
 
 
-def test_thirty_steps_halve_the_cost_and_leave_the_vgg_alone(net, photos) -> None:
+@pytest.mark.parametrize("accel", ["0", "1"], ids=["plain", "accelerated"])
+def test_thirty_steps_halve_the_cost_and_leave_the_vgg_alone(net, photos, accel, monkeypatch) -> None:
+    monkeypatch.setenv("DLVL_ACCEL", accel)
     before = [p.detach().clone() for p in net.features.parameters()]
     config = GatysConfig(size=128, steps=30, optimizer="lbfgs", init="content")
     progress = list(optimise(net, *photos, config))
@@ -65,6 +67,23 @@ def test_thirty_steps_halve_the_cost_and_leave_the_vgg_alone(net, photos) -> Non
     assert best.best.shape == (1, 3, 85, 128) and 0 <= best.best.min() and best.best.max() <= 1
     assert all(torch.equal(a, b) for a, b in zip(before, net.features.parameters())), "shared VGG unchanged"
     assert not any(p.requires_grad for p in net.features.parameters())
+
+
+def test_the_accelerated_loss_network_gives_autograd_s_costs_and_gradient(net, monkeypatch) -> None:
+    """The served loss network (channels-last, autograd kept) against the plain one, for the image's gradient."""
+    config = GatysConfig()
+    content, style = torch.rand(1, 3, 48, 64), torch.rand(1, 3, 48, 64)
+    goal = targets(net, content, style, config)
+    results = []
+    for accel in ("0", "1"):
+        monkeypatch.setenv("DLVL_ACCEL", accel)
+        image = torch.rand(1, 3, 48, 64, generator=torch.Generator().manual_seed(0)).requires_grad_(True)
+        total = costs(loss_features(net, config), image, goal, config)[2]
+        total.backward()
+        results.append((total.detach(), image.grad))
+    (plain_cost, plain_grad), (fast_cost, fast_grad) = results
+    assert torch.allclose(fast_cost, plain_cost, rtol=1e-4)
+    assert (fast_grad - plain_grad).norm() < 1e-2 * plain_grad.norm()
 
 
 def test_adam_from_noise_also_descends(net, photos) -> None:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 import torch
 from PIL import Image
-from torch import Tensor
+from torch import Tensor, nn
 
+from core.accel import accelerate
 from core.device import device
 from core.errors import UserError
 from core.settings import LIMITS
@@ -97,12 +98,13 @@ def _style_layers(config: GatysConfig) -> list[str]:
     return [name for name, w in config.style_layers.items() if w > 0]
 
 
-def loss_features(net: FeatureNet, config: GatysConfig) -> VggFeatures:
-    """The VGG cut to the layers the costs read: the content layer and the style layers in use."""
-    return VggFeatures(net, {config.content_layer, *_style_layers(config)})
+def loss_features(net: FeatureNet, config: GatysConfig) -> nn.Module:
+    """The VGG cut to the layers the costs read (the content layer and the style layers in use), through
+    the performance layer with autograd kept: the image's gradient flows back through it."""
+    return accelerate(VggFeatures(net, {config.content_layer, *_style_layers(config)}), gradients=True)
 
 
-def costs(vgg: VggFeatures, image: Tensor, goal: Targets, config: GatysConfig) -> tuple[Tensor, Tensor, Tensor]:
+def costs(vgg: nn.Module, image: Tensor, goal: Targets, config: GatysConfig) -> tuple[Tensor, Tensor, Tensor]:
     """(J_content, J_style, J_total) of ``image``, differentiable with respect to it; ``vgg`` from ``loss_features``."""
     layers = _style_layers(config)
     features = vgg(image)._asdict()
