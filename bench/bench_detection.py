@@ -76,8 +76,8 @@ def main() -> None:
     print(f"YOLOv3-tiny, {IMAGE.name}, {args.size}x{args.size}, torch {torch.__version__}, OpenCV {cv2.__version__}, "
           f"device {pipeline.device()}, OMP_WAIT_POLICY={os.environ['OMP_WAIT_POLICY']}, "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    print(f"{'threads':>7} | {'plain ms':>8} | {'accel ms':>8} | {'OpenCV ms':>9} | {'plain/CV':>8} | {'accel/CV':>8} | "
-          f"{'min p/a/CV':>16} | detections (accelerated / OpenCV)")
+    print(f"{'threads':>7} | {'plain ms':>8} | {'accel ms':>8} | {'OpenCV ms':>9} | {'plain/CV':>8} | "
+          f"{'accel/CV':>8} | {'min p/a/CV':>16} | detections (accelerated / OpenCV)")
     for threads in args.threads:
         torch.set_num_threads(threads)
         cv2.setNumThreads(threads)

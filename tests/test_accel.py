@@ -1,4 +1,4 @@
-"""The performance layer: the same answers as the plain model, switched off by DLVL_ACCEL=0, never changing the model."""
+"""The performance layer: the plain model's answers, off with DLVL_ACCEL=0, never changing the model."""
 import pytest
 import torch
 from torch import nn
