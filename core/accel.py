@@ -66,6 +66,8 @@ class Accelerated(nn.Module):
         try:
             return super().__getattr__(name)  # parameters, buffers, submodules (``plain`` itself)
         except AttributeError:
+            if name == "plain":  # not set yet (half-built copies): never ask the missing model
+                raise
             return getattr(self.plain, name)
 
 
