@@ -173,6 +173,37 @@ def share_link() -> None:
         st.code(url, language=None, wrap_lines=True)
 
 
+# ---------------------------------------------------------------- results to take away
+
+
+def chart(figure: Any, key: str, container: Any = st, **kwargs: Any) -> Any:
+    """A plotly chart whose toolbar camera downloads it as a PNG named after the chart.
+
+    ``kwargs`` go to ``st.plotly_chart`` (``on_select``, ``width``…); the result is its return value.
+    """
+    config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}}
+    return container.plotly_chart(figure, key=key, config=config, **kwargs)
+
+
+def download_csv(table: Any, file_name: str, key: str, container: Any = st) -> None:
+    """A table (pandas DataFrame, or a dict of equal-length columns) as a UTF-8 CSV download."""
+    import pandas as pd
+
+    frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
+    container.download_button(tr("ui.download_csv"), frame.to_csv(index=False).encode("utf-8-sig"),
+                              file_name=file_name, mime="text/csv", key=key, icon=":material/download:")
+
+
+def download_png(image: Image.Image, file_name: str, key: str, container: Any = st) -> None:
+    """An image result as a PNG download."""
+    from io import BytesIO
+
+    buffer = BytesIO()
+    image.save(buffer, format="PNG")
+    container.download_button(tr("ui.download_png"), buffer.getvalue(), file_name=file_name, mime="image/png",
+                              key=key, icon=":material/download:")
+
+
 # ---------------------------------------------------------------- background jobs
 
 

@@ -136,6 +136,7 @@ STRINGS = {
     "ui.camera": {"en": "Take a photo", "zh": "拍照"},
     "ui.theory": {"en": "The idea behind it", "zh": "背后的原理"},
     "ui.download_png": {"en": "Download PNG", "zh": "下载 PNG"},
+    "ui.download_csv": {"en": "Download CSV", "zh": "下载 CSV"},
     "ui.share": {"en": "Copy link to this view", "zh": "复制此视图的链接"},
     "ui.share_help": {
         "en": "This link opens the page with the settings you see now (never your uploads). Copy it with the icon.",
