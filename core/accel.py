@@ -12,15 +12,15 @@ Models stay plain ``nn.Module``s that read top to bottom; how they run fast is c
   back as float32. Not for the style network, whose instance-norm statistics (squares of
   activations) need float32.
 
-Measured on the 2-core AMD EPYC development machine, torch 2.14, against the same model run plainly
-(``make bench`` reports the current figures): channels-last made YOLOv3-tiny at 416 px ~1.7x faster
-and the 26-style network at 512 px 1.2-1.5x faster. Tried and not used:
-``torch.compile`` (inductor, ``freezing``) was another ~10 % on YOLOv3-tiny and ~2x on the style
-network for one fixed input shape, but compiled 25-40 s per shape on the quiet machine and 2-4 min
-under load (a photo's aspect ratio is a new shape for the style network); compiled for dynamic shapes
-it lost its lead over channels-last. ``torch.jit.freeze`` + ``optimize_for_inference`` (deprecated
-in torch 2.14) was slower than channels-last. So nothing here needs a warm-up: the first answer
-is already the fast one.
+Measured on the shared 2-core AMD EPYC development machine, torch 2.14, in the same runs as the plain
+model (``make bench`` reports current figures; the machine was busy, so ranges): channels-last made
+YOLOv3-tiny at 416 px 1.2-1.8x and the 26-style network at 512 px 1.2-1.4x faster, the Gatys loss
+network's forward + backward ~1.1x. Tried and not used: ``torch.compile`` (inductor, ``freezing``) was
+another ~10 % on YOLOv3-tiny and ~2x on the style network for one fixed input shape, but compiled
+25-40 s per shape on a quiet machine (and a photo's aspect ratio is a new shape for the style
+network); compiled once for dynamic shapes it took 2-3.5 min under load and lost its lead.
+``torch.jit.freeze`` + ``optimize_for_inference`` (deprecated in torch 2.14) was slower than
+channels-last. So nothing here needs a warm-up: the first answer is already the fast one.
 
 ``DLVL_ACCEL=0`` (``core.settings.accel_enabled``) switches the layer off: the plain model is served.
 """
