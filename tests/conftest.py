@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+import core  # noqa: F401  first: core/device.py sets the OpenMP variables before any test module loads torch
+
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -20,7 +22,6 @@ CHROMIUM = "/usr/bin/chromium"
 PAGE_IDS = ["activations", "optimizers", "cnn_features", "detection", "faces", "style_transfer", "word2vec", "attention"]
 LANGS = ["en", "zh"]
 
-import core  # noqa: E402,F401  before any test module loads torch: the app's OpenMP settings (core/device.py)
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
