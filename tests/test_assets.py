@@ -33,10 +33,17 @@ def test_ids_are_unique_and_sources_are_set() -> None:
         assert entry.licence
 
 
-def test_install_file_lists_exactly_the_registry_packages() -> None:
-    lines = (ROOT / "requirements-assets.txt").read_text().splitlines()
-    listed = sorted(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-    assert listed == requirement_packages()
+def _pins(name: str) -> set[str]:
+    lines = (ROOT / name).read_text().splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def test_every_registry_package_is_pinned_once() -> None:
+    """Data-only packages in requirements-assets.txt; an app requirement that also ships data (gensim) stays
+    in requirements.txt."""
+    data_only, app = _pins("requirements-assets.txt"), _pins("requirements.txt")
+    assert sorted(data_only | (app & set(requirement_packages()))) == requirement_packages()
+    assert not data_only & app
 
 
 def test_resolve_returns_a_file_with_the_registered_hash() -> None:
