@@ -1,5 +1,6 @@
 # make run  : install what is missing, then start the app on http://localhost:8501
 # make test : install what is missing (plus test tools and Chromium), then run every test
+# make test-fast: daily work: every test except real-browser ones and fresh-interpreter CLI runs
 # make bench: the benchmarks in bench/ (each compares against a peer implementation)
 
 PYTHON ?= python3
@@ -14,13 +15,16 @@ export TRANSFORMERS_OFFLINE := 1
 export OMP_WAIT_POLICY := PASSIVE
 export GOMP_SPINCOUNT := 30000
 
-.PHONY: run test install install-test browser bench
+.PHONY: run test test-fast install install-test browser bench
 
 run: install
 	$(BIN)/python -m streamlit run Home.py
 
 test: install-test browser
 	$(BIN)/python -m pytest
+
+test-fast: install-test
+	$(BIN)/python -m pytest -m "not browser and not cli"
 
 bench: install-test
 	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done

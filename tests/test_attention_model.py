@@ -99,6 +99,7 @@ def test_token_embeddings_are_the_models_table(minilm) -> None:
     torch.testing.assert_close(embeddings[1], table[encoded.ids[1]].float().cpu())
 
 
+@pytest.mark.cli
 def test_cli_prints_one_head_as_json() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "core", "attention", SENTENCE, "--layer", "4", "--head", "2", "--json"],
