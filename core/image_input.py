@@ -5,7 +5,8 @@ Every page that takes a photo goes through ``load_image``: it accepts the common
 white, and maps CMYK, palette, 16-bit and grayscale images to 8-bit RGB. It refuses
 non-images, truncated files and decompression bombs before they eat the server's memory,
 and downsizes large photos so one upload cannot slow a class down.
-Nothing is written to disk: the bytes are decoded in memory.
+Nothing is written to disk: the bytes are decoded in memory. The way back, a picture as PNG
+bytes for a download button or the command line, is ``png_bytes``.
 """
 from __future__ import annotations
 
@@ -107,6 +108,13 @@ def _header_pixels(data: bytes) -> int:
         except Exception:  # noqa: BLE001 - not this format, or a header too broken to tell
             continue
     return 0
+
+
+def png_bytes(image: Image.Image) -> bytes:
+    """The picture encoded as PNG, in memory: for download buttons, data URIs and the command line."""
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def to_rgb(image: Image.Image) -> Image.Image:

@@ -1,4 +1,4 @@
-"""Pictures <-> tensors, and the ImageNet normalisation: every model's input is made here.
+"""Pictures <-> tensors, and the input normalisations: every model's input is made here.
 
 Conventions, the same for every page: a PIL image becomes ``(3, H, W)`` uint8 pixels
 (``to_pixels``) or a ``(1, 3, H, W)`` float batch in [0, 1] (``to_tensor``); ``to_image`` turns
@@ -47,3 +47,8 @@ def normalise_imagenet(x: torch.Tensor) -> torch.Tensor:
     mean = x.new_tensor(IMAGENET_MEAN).view(1, 3, 1, 1)
     std = x.new_tensor(IMAGENET_STD).view(1, 3, 1, 1)
     return (x - mean) / std
+
+
+def caffe_input(x: torch.Tensor, means_bgr: tuple[float, float, float]) -> torch.Tensor:
+    """``(B, 3, H, W)`` RGB in [0, 1] -> the Caffe convention: BGR, 0..255, minus each model's channel means."""
+    return x.flip(1) * 255.0 - x.new_tensor(means_bgr).view(1, 3, 1, 1)

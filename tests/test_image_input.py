@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from core.errors import ImageInputError
-from core.image_input import load_image
+from core.image_input import load_image, png_bytes
 from tests.conftest import ASSETS
 
 
@@ -193,3 +193,8 @@ def test_image_files_for_the_command_line(tmp_path) -> None:
     with pytest.raises(ImageInputError) as info:
         load_image_file(tmp_path / "nowhere.png")
     assert info.value.key == "err.file_unreadable"
+
+
+def test_png_bytes_round_trip() -> None:
+    image = _gradient()
+    assert load_image(png_bytes(image)).tobytes() == image.tobytes()

@@ -7,7 +7,7 @@ import torch
 from PIL import Image
 from torchvision.transforms import functional as TF
 
-from core.tensors import IMAGENET_MEAN, IMAGENET_STD, normalise_imagenet, to_image, to_pixels, to_tensor
+from core.tensors import IMAGENET_MEAN, IMAGENET_STD, caffe_input, normalise_imagenet, to_image, to_pixels, to_tensor
 from tests.conftest import ASSETS
 
 
@@ -51,3 +51,11 @@ def test_normalisation_matches_torchvision(photo: Image.Image) -> None:
     torch.testing.assert_close(normalise_imagenet(x), expected)
     x64 = x.double()  # the statistics follow the input's dtype
     torch.testing.assert_close(normalise_imagenet(x64), TF.normalize(x64, list(IMAGENET_MEAN), list(IMAGENET_STD)))
+
+
+def test_caffe_input_is_bgr_times_255_minus_means(photo: Image.Image) -> None:
+    x = to_tensor(photo)
+    means = (104.0, 117.0, 123.0)
+    out = caffe_input(x, means)
+    for channel, (source, mean) in enumerate(zip((2, 1, 0), means)):
+        torch.testing.assert_close(out[:, channel], x[:, source] * 255.0 - mean)

@@ -1,7 +1,5 @@
-"""Small image helpers shared by the style modules: sizes, blending, PNG bytes (tensors: ``core.tensors``)."""
+"""Small image helpers shared by the style modules: sizes and blending (tensors: ``core.tensors``)."""
 from __future__ import annotations
-
-import io
 
 from PIL import Image
 
@@ -23,10 +21,3 @@ def blend(stylised: Image.Image, content: Image.Image, strength: float) -> Image
     if strength >= 1.0:
         return stylised
     return Image.blend(content.resize(stylised.size, Image.Resampling.LANCZOS), stylised, float(strength))
-
-
-def png_bytes(image: Image.Image) -> bytes:
-    """The image encoded as PNG, for downloads and the command line."""
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
