@@ -1,6 +1,6 @@
 # make run  : install what is missing, then start the app on http://localhost:8501
 # make test : install what is missing (plus test tools and Chromium), then run every test
-# make test-fast: daily work: every test except real-browser ones and fresh-interpreter CLI runs
+# make test-fast: daily work: every test except real-browser ones, fresh-interpreter CLI runs and full trainings
 # make bench: the benchmarks in bench/ (each compares against a peer implementation)
 
 PYTHON ?= python3
@@ -24,7 +24,7 @@ test: install-test browser
 	$(BIN)/python -m pytest
 
 test-fast: install-test
-	$(BIN)/python -m pytest -m "not browser and not cli"
+	$(BIN)/python -m pytest -m "not browser and not cli and not slow"
 
 bench: install-test
 	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
