@@ -1,5 +1,6 @@
 # make run  : install what is missing, then start the app on http://localhost:8501
 # make test : install what is missing (plus test tools and Chromium), then run every test
+# make test-fast: daily work: every test except real-browser ones, fresh-interpreter CLI runs and full trainings
 # make bench: the benchmarks in bench/ (each compares against a peer implementation)
 
 PYTHON ?= python3
@@ -11,13 +12,16 @@ TEST_STAMP := $(VENV)/.installed-test
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test install install-test browser bench
+.PHONY: run test test-fast install install-test browser bench
 
 run: install
 	$(BIN)/python -m streamlit run Home.py
 
 test: install-test browser
 	$(BIN)/python -m pytest
+
+test-fast: install-test
+	$(BIN)/python -m pytest -m "not browser and not cli and not slow"
 
 bench: install-test
 	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done

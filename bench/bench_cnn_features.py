@@ -24,7 +24,7 @@ from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.cnn.features import compute_activations, image_to_tensor  # noqa: E402
+from core.cnn.features import compute_activations, resized_input  # noqa: E402
 from core.cnn.models import available_models, load_model  # noqa: E402
 from core.cnn.render import render_layer  # noqa: E402
 from core.convert.efficientnet_lite import load_efficientnet_lite0  # noqa: E402
@@ -73,7 +73,7 @@ def bench_model(model_id: str, image: Image.Image, repeats: int) -> dict[str, fl
 
     def bare_call() -> None:
         with torch.inference_mode():
-            bare(model.preprocess(image_to_tensor(image)))
+            bare(model.preprocess(resized_input(image)))
 
     def first_view() -> None:
         acts = compute_activations(model, image)

@@ -33,8 +33,9 @@ from core.assets import resolve  # noqa: E402
 from core.device import configure_threads, device  # noqa: E402
 from core.style import fast  # noqa: E402
 from core.style.gatys import GatysConfig, optimise, prepare  # noqa: E402
-from core.style.images import fit_side, to_tensor  # noqa: E402
+from core.style.images import fit_side  # noqa: E402
 from core.style.vgg import FeatureNet, load_feature_net  # noqa: E402
+from core.tensors import to_tensor  # noqa: E402
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "images"
 REPEATS = 15

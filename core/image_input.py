@@ -5,12 +5,12 @@ Every page that takes a photo goes through ``load_image``: it accepts the common
 white, and maps CMYK, palette, 16-bit and grayscale images to 8-bit RGB. It refuses
 non-images, truncated files and decompression bombs before they eat the server's memory,
 and downsizes large photos so one upload cannot slow a class down.
-Nothing is written to disk: the bytes are decoded in memory.
+Nothing is written to disk: the bytes are decoded in memory. The way back, a picture as PNG
+bytes for a download button or the command line, is ``png_bytes``.
 """
 from __future__ import annotations
 
 import io
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -69,12 +69,15 @@ def load_image_file(path: Path) -> Image.Image:
 
 
 def _open_checked(data: bytes, max_pixels: int) -> Image.Image:
-    """Open and fully decode the first frame, checking the pixel count before decoding."""
+    """Open and fully decode the first frame, checking the pixel count before decoding.
+
+    ``Image.open`` reads the header only, so our own check comes before any pixel is decoded.
+    Pillow's process-wide guard (``Image.MAX_IMAGE_PIXELS``) stays at its default, a hard ceiling
+    above our limit: sessions decode at once, and changing it for one would change it for all.
+    """
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        image = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError:  # beyond Pillow's ceiling
         raise ImageInputError("err.image_too_many_pixels", pixels=_header_pixels(data), limit=max_pixels) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         raise ImageInputError("err.image_not_image") from None
@@ -86,22 +89,32 @@ def _open_checked(data: bytes, max_pixels: int) -> Image.Image:
     try:
         image.seek(0)  # animated GIF / multi-page TIFF: the first frame
         image.load()
+    except Image.DecompressionBombError:  # a GIF frame or TIFF tile larger than the header said
+        raise ImageInputError("err.image_too_many_pixels", pixels=pixels, limit=max_pixels) from None
     except (OSError, ValueError, SyntaxError, EOFError):
         raise ImageInputError("err.image_corrupt") from None
     return image
 
 
 def _header_pixels(data: bytes) -> int:
-    """Pixel count read from the header alone, with Pillow's bomb guard lifted for the look."""
-    saved = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = None
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            return image.width * image.height
-    except Exception:
-        return 0
-    finally:
-        Image.MAX_IMAGE_PIXELS = saved
+    """Pixel count read from the header alone by the format's own parser (``Image.open`` adds the guard)."""
+    for name in sorted(ACCEPTED_FORMATS):
+        factory, accept = Image.OPEN.get(name, (None, None))
+        if factory is None or (accept is not None and not accept(data[:16])):
+            continue
+        try:
+            with factory(io.BytesIO(data), "") as image:
+                return image.width * image.height
+        except Exception:  # noqa: BLE001 - not this format, or a header too broken to tell
+            continue
+    return 0
+
+
+def png_bytes(image: Image.Image) -> bytes:
+    """The picture encoded as PNG, in memory: for download buttons, data URIs and the command line."""
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def to_rgb(image: Image.Image) -> Image.Image:

@@ -32,7 +32,6 @@ def test_model_is_frozen_and_has_6_layers_of_12_heads(minilm) -> None:
     assert (minilm.layers, minilm.heads) == (6, 12)
     assert not minilm.model.training
     assert not any(p.requires_grad for p in minilm.model.parameters())
-    assert load_minilm() is minilm, "loaded once, shared"
 
 
 def test_shapes_and_rows_sum_to_one(sentence) -> None:
@@ -99,6 +98,7 @@ def test_token_embeddings_are_the_models_table(minilm) -> None:
     torch.testing.assert_close(embeddings[1], table[encoded.ids[1]].float().cpu())
 
 
+@pytest.mark.cli
 def test_cli_prints_one_head_as_json() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "core", "attention", SENTENCE, "--layer", "4", "--head", "2", "--json"],

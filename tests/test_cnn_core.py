@@ -18,7 +18,7 @@ from core.convert.squeezenet import load_squeezenet1_1
 from core.cnn.classify import classify, top_k
 from core.cnn.conv_workbench import ConvSettings, convolve, kernel_tensor, output_size, pool
 from core.cnn.costs import ConvLayer, bottleneck_cost, separable_cost, standard_cost
-from core.cnn.features import compute_activations, image_to_tensor, walk
+from core.cnn.features import compute_activations, resized_input, walk
 from core.cnn.gradcam import grad_cam
 from core.cnn.models import available_models, load_model, vgg_imagenet_model
 from core.cnn.receptive_field import receptive_fields
@@ -139,7 +139,7 @@ def test_receptive_field_of_dilated_conv() -> None:
                                               ("efficientnet-lite0", load_efficientnet_lite0)])
 def test_walk_gives_the_same_logits_as_the_network(models, coffee, model_id: str, loader) -> None:
     model = models[model_id]
-    x = model.preprocess(image_to_tensor(coffee))
+    x = model.preprocess(resized_input(coffee))
     with torch.inference_mode():
         _, logits = walk(model, x)
         torch.testing.assert_close(logits, loader()(x), rtol=1e-4, atol=1e-4)

@@ -10,9 +10,10 @@ from torchvision.ops import box_iou
 from core.detection import pipeline
 from core.detection.darknet import Darknet
 from core.detection.postprocess import iou_parts, select
-from core.detection.preprocess import RESIZE_MODES, fit, to_image, to_tensor
+from core.detection.preprocess import RESIZE_MODES, fit
 from core.errors import UserError
 from core.image_input import load_image
+from core.tensors import to_image, to_tensor
 from tests.conftest import ASSETS
 
 

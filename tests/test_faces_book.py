@@ -93,6 +93,8 @@ def test_pca_matches_scikit_learn(photos: dict[str, PhotoFaces]) -> None:
     np.testing.assert_allclose(np.abs(ours.points.numpy()), np.abs(expected), atol=1e-4)
     np.testing.assert_allclose(ours.explained, reference.explained_variance_ratio_, atol=1e-4)
     assert pca_2d(embeddings[:1]).points.shape == (1, 2)
+    repeated = pca_2d(embeddings[:1].repeat(3, 1))  # one face enrolled three times: a point, no NaN
+    assert not repeated.points.any() and repeated.explained == (0.0, 0.0)
 
 
 def test_pca_map_separates_the_two_people(photos: dict[str, PhotoFaces]) -> None:

@@ -14,9 +14,10 @@ from skimage.transform import SimilarityTransform
 from core.assets import resolve
 from core.errors import UserError
 from core.faces.align import CROP, TEMPLATE, align, umeyama, warp
-from core.faces.pipeline import FaceModels, PhotoFaces, analyse, load_models, to_tensor
+from core.faces.pipeline import FaceModels, PhotoFaces, analyse, load_models
 from core.faces.verify import DEFAULT_THRESHOLD, decide, l2_for_cosine
 from core.image_input import load_image
+from core.tensors import to_pixels
 
 ROOT = Path(__file__).resolve().parent.parent
 FACES = ROOT / "assets" / "faces"
@@ -99,7 +100,7 @@ def test_umeyama_matches_scikit_image_and_recovers_a_known_similarity() -> None:
 
 def test_warp_matches_cv2_warp_affine() -> None:
     image = _photo("obama2")
-    rgb = to_tensor(image, torch.device("cpu"))
+    rgb = to_pixels(image).float()  # (3, H, W) 0..255
     matrix = torch.tensor([[0.3, 0.05, -40.0], [-0.05, 0.3, -60.0]])
     ours = warp(rgb, matrix[None])[0].permute(1, 2, 0).numpy()
     expected = cv2.warpAffine(np.asarray(image).astype(np.float32), matrix.numpy(), (CROP, CROP))

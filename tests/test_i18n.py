@@ -10,12 +10,18 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize("key", sorted(TABLE))
-def test_every_key_has_both_languages(key: str) -> None:
-    texts = TABLE[key]
-    assert set(texts) == set(LANGUAGES), f"{key}: languages {sorted(texts)}"
-    assert all(t.strip() for t in texts.values()), f"{key}: empty text"
-    assert _fields(texts["en"]) == _fields(texts["zh"]), f"{key}: placeholders differ"
+def _problems(key: str, texts: dict[str, str]) -> list[str]:
+    if set(texts) != set(LANGUAGES):
+        return [f"{key}: languages {sorted(texts)}, expected {sorted(LANGUAGES)}"]
+    problems = [f"{key}: empty {lang} text" for lang, text in texts.items() if not text.strip()]
+    if _fields(texts["en"]) != _fields(texts["zh"]):
+        problems.append(f"{key}: placeholders en {sorted(_fields(texts['en']))} != zh {sorted(_fields(texts['zh']))}")
+    return problems
+
+
+def test_every_key_has_both_languages_and_the_same_placeholders() -> None:
+    problems = [problem for key in sorted(TABLE) for problem in _problems(key, TABLE[key])]
+    assert not problems, "\n".join(problems)
 
 
 def test_chinese_is_chinese() -> None:

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import io
+import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
 from PIL import Image
 
 from core.errors import ImageInputError
-from core.image_input import load_image
+from core.image_input import load_image, png_bytes
 from tests.conftest import ASSETS
 
 
@@ -118,12 +120,51 @@ def test_pixel_limit_is_checked_before_decoding() -> None:
     assert info.value.params["pixels"] == 25_000_000
 
 
-def test_decompression_bomb_is_refused() -> None:
-    """Beyond Pillow's own guard (2x MAX_IMAGE_PIXELS) the header alone tells the size."""
-    data = _encode(Image.new("1", (15000, 15000)), "PNG")  # 225 Mpx, tiny file
+@pytest.fixture(scope="module")
+def bombs() -> dict[str, bytes]:
+    """225 Mpx, beyond Pillow's own guard (2x MAX_IMAGE_PIXELS), in files of a few KB to a few MB."""
+    return {fmt: _encode(Image.new("1" if fmt != "JPEG" else "L", (15000, 15000)), fmt) for fmt in ("PNG", "JPEG")}
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG"])
+def test_decompression_bomb_is_refused_with_its_size(bombs: dict[str, bytes], fmt: str) -> None:
+    """Beyond Pillow's own guard the header alone tells the size."""
     with pytest.raises(ImageInputError) as info:
-        load_image(data, max_pixels=10**12)
+        load_image(bombs[fmt], max_pixels=10**12)
     assert info.value.key == "err.image_too_many_pixels"
+    assert info.value.params["pixels"] == 225_000_000
+
+
+def test_concurrent_sessions_decode_safely(bombs: dict[str, bytes]) -> None:
+    """Sessions upload at once: bombs refused, photos decoded, Pillow's process-wide guard never lifted."""
+    photo = _encode(_gradient((640, 480)), "JPEG")
+    guard = Image.MAX_IMAGE_PIXELS
+
+    def upload_bomb() -> None:
+        for _ in range(150):
+            with pytest.raises(ImageInputError):
+                load_image(bombs["PNG"])
+
+    def upload_photo() -> None:
+        for _ in range(40):
+            assert load_image(photo).size == (640, 480)
+
+    def open_elsewhere() -> None:  # any other Image.open in the process keeps Pillow's guard
+        for _ in range(600):
+            with pytest.raises(Image.DecompressionBombError):
+                Image.open(io.BytesIO(bombs["PNG"]))
+
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads interleave at almost every bytecode: races show up
+    try:
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            futures = [pool.submit(work) for work in (upload_bomb, upload_bomb, upload_bomb, upload_photo,
+                                                      open_elsewhere, open_elsewhere)]
+            for future in futures:
+                future.result()
+    finally:
+        sys.setswitchinterval(switch)
+    assert Image.MAX_IMAGE_PIXELS == guard
 
 
 def test_byte_limit() -> None:
@@ -152,3 +193,8 @@ def test_image_files_for_the_command_line(tmp_path) -> None:
     with pytest.raises(ImageInputError) as info:
         load_image_file(tmp_path / "nowhere.png")
     assert info.value.key == "err.file_unreadable"
+
+
+def test_png_bytes_round_trip() -> None:
+    image = _gradient()
+    assert load_image(png_bytes(image)).tobytes() == image.tobytes()

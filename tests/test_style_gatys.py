@@ -9,9 +9,9 @@ from core.errors import UserError
 from core.jobs import Slots
 from core.settings import LIMITS
 from core.style.gatys import GatysConfig, costs, layer_gram, loss_features, optimise, targets
-from core.style.images import to_image
 from core.style.jobs import Job, JobState
 from core.style.vgg import VggFeatures, extract, load_feature_net
+from core.tensors import to_image
 from tests.conftest import ASSETS
 
 

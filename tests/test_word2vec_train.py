@@ -33,6 +33,7 @@ def test_peoples_daily_corpus_is_clean() -> None:
     assert "，" not in {token for sentence in sentences[:200] for token in sentence}, "punctuation (/w) dropped"
 
 
+@pytest.mark.slow
 def test_skip_gram_on_peoples_daily_finds_tokyo(peoples_daily) -> None:
     """北京 − 中国 + 日本 ≈ 东京 (skip-gram, 50-d, window 5, k=5, 5 epochs, seed 1, one worker, sample 1e-4)."""
     space, reports, finished = peoples_daily

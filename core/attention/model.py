@@ -1,4 +1,6 @@
-"""all-MiniLM-L6-v2 (a 6-layer, 12-head BERT) loaded once from the installed registry package.
+"""all-MiniLM-L6-v2 (a 6-layer, 12-head BERT) loaded from the installed registry package.
+
+Loaded once per server by the page (``st.cache_resource``): the one cache, so none here.
 
 ``attn_implementation="eager"`` matters: with the default SDPA kernel ``output_attentions=True``
 silently returns no attention maps. Nothing here ever asks a model hub.
@@ -7,7 +9,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -36,7 +37,6 @@ class MiniLM:
         return self.model.config.num_attention_heads
 
 
-@lru_cache(maxsize=1)
 def load_minilm() -> MiniLM:
     """Load tokenizer and model from the package folder (verified by the asset registry)."""
     for asset_id in ("minilm-config", "minilm-tokenizer"):

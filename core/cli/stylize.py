@@ -11,7 +11,7 @@ from pathlib import Path
 
 from core.cli import add_json_flag, emit
 from core.errors import UserError
-from core.image_input import load_image
+from core.image_input import load_image, png_bytes
 from core.settings import LIMITS
 
 
@@ -34,7 +34,7 @@ def _read_image(path: Path):
 
 def run(args: argparse.Namespace) -> int:
     from core.style import arbitrary, fast
-    from core.style.images import blend, png_bytes
+    from core.style.images import blend
 
     if not 32 <= args.size <= LIMITS.max_side:
         raise SystemExit(f"error: --size must be between 32 and {LIMITS.max_side}")

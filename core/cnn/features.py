@@ -15,16 +15,15 @@ from torch import Tensor
 
 from core.cnn.models import INPUT_SIZE, CnnModel
 from core.device import device
+from core.tensors import to_tensor
 
 
-def image_to_tensor(image: Image.Image, size: int = INPUT_SIZE) -> Tensor:
+def resized_input(image: Image.Image, size: int = INPUT_SIZE) -> Tensor:
     """RGB PIL image -> (1, 3, size, size) float in [0, 1] on ``device()``, resized without cropping.
 
     Squashing (not cropping) keeps the whole photo, so a map stretched back over the photo lines up.
     """
-    resized = image.convert("RGB").resize((size, size), Image.Resampling.BILINEAR)
-    array = np.asarray(resized, dtype=np.float32) / 255.0  # (H, W, 3)
-    return torch.from_numpy(array).permute(2, 0, 1).unsqueeze(0).to(device())  # (1, 3, H, W)
+    return to_tensor(image.convert("RGB").resize((size, size), Image.Resampling.BILINEAR), device())
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ def walk(model: CnnModel, x: Tensor) -> tuple[dict[str, Tensor], Tensor | None]:
 def compute_activations(model: CnnModel, image: Image.Image) -> Activations:
     """One forward pass: all maps (CPU, float32), channels ranked by mean activation, logits."""
     with torch.inference_mode():
-        outputs, logits = walk(model, model.preprocess(image_to_tensor(image)))
+        outputs, logits = walk(model, model.preprocess(resized_input(image)))
         maps = {name: out[0].float().cpu() for name, out in outputs.items()}  # (C, h, w)
     # Ranking in numpy: many tiny torch ops would each wake torch's thread pool (slow on a busy CPU).
     order = {name: np.argsort(-m.numpy().mean(axis=(1, 2)), kind="stable") for name, m in maps.items()}  # (C,)

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from PIL import Image
 from torch import Tensor
 
-from core.cnn.features import image_to_tensor
+from core.cnn.features import resized_input
 from core.cnn.models import CnnModel
 
 
@@ -25,7 +25,7 @@ def grad_cam(model: CnnModel, image: Image.Image, layer: str, class_index: int) 
         raise ValueError(f"unknown layer {layer!r} for {model.id}")
     split = names.index(layer) + 1
     with torch.no_grad():
-        x = model.preprocess(image_to_tensor(image))
+        x = model.preprocess(resized_input(image))
         for _, stage in model.stages[:split]:
             x = stage(x)
     activation = x.detach().requires_grad_(True)  # (1, C, h, w)

@@ -21,11 +21,10 @@ from core.convert.efficientnet_lite import efficientnet_lite_preprocess, load_ef
 from core.convert.keras_vgg import load_vgg16_hed_features, vgg_caffe_preprocess
 from core.convert.squeezenet import load_squeezenet1_1, squeezenet_preprocess
 from core.device import device
+from core.tensors import normalise_imagenet
 from core.vgg_layers import layer_names
 
 INPUT_SIZE = 224  # every model here was trained on 224 x 224 crops
-IMAGENET_MEAN = (0.485, 0.456, 0.406)
-IMAGENET_STD = (0.229, 0.224, 0.225)
 # The standard 1000-class ImageNet order, shipped inside torchvision (no download).
 IMAGENET_CATEGORIES: tuple[str, ...] = tuple(SqueezeNet1_1_Weights.IMAGENET1K_V1.meta["categories"])
 
@@ -57,17 +56,10 @@ def _vgg_stages(features: nn.Sequential) -> Stages:
                  for i, name in enumerate(layer_names(features)) if not name.startswith("relu"))
 
 
-def imagenet_preprocess(x_rgb01: Tensor) -> Tensor:
-    """(B, 3, H, W) RGB in [0, 1] -> torchvision's ImageNet normalisation."""
-    mean = torch.tensor(IMAGENET_MEAN, dtype=x_rgb01.dtype, device=x_rgb01.device).view(1, 3, 1, 1)
-    std = torch.tensor(IMAGENET_STD, dtype=x_rgb01.dtype, device=x_rgb01.device).view(1, 3, 1, 1)
-    return (x_rgb01 - mean) / std
-
-
 def vgg_imagenet_model(model_id: str, vgg: nn.Module) -> CnnModel:
     """Wrap a torchvision VGG (weights already loaded) as stages + classifier head."""
     head = nn.Sequential(vgg.avgpool, nn.Flatten(1), vgg.classifier)
-    return CnnModel(model_id, _vgg_stages(vgg.features), head, imagenet_preprocess, cam_layer="conv5_3")
+    return CnnModel(model_id, _vgg_stages(vgg.features), head, normalise_imagenet, cam_layer="conv5_3")
 
 
 def squeezenet_model(net: nn.Module) -> CnnModel:

@@ -16,6 +16,7 @@ from torchvision.models.vgg import cfgs, make_layers
 
 from core.assets import resolve
 from core.device import device
+from core.tensors import caffe_input
 from core.vgg_layers import layer_names
 
 # Caffe VGG / HED channel means, BGR order, on a 0..255 scale.
@@ -66,5 +67,4 @@ def load_vgg16_hed_features() -> nn.Sequential:
 
 def vgg_caffe_preprocess(x_rgb01: Tensor) -> Tensor:
     """(B, 3, H, W) RGB in [0, 1] -> Caffe VGG input: BGR, x255, minus the VGG means."""
-    mean = torch.tensor(VGG_MEANS_BGR, dtype=x_rgb01.dtype, device=x_rgb01.device).view(1, 3, 1, 1)
-    return x_rgb01.flip(1) * 255.0 - mean
+    return caffe_input(x_rgb01, VGG_MEANS_BGR)

@@ -20,6 +20,7 @@ from torchvision.models import squeezenet1_1
 
 from core.assets import resolve
 from core.device import device
+from core.tensors import caffe_input
 
 # Caffe SqueezeNet's per-channel means, BGR order, on a 0..255 scale.
 SQUEEZENET_MEANS_BGR = (104.006, 116.669, 122.679)
@@ -90,5 +91,4 @@ def load_squeezenet1_1() -> nn.Module:
 
 def squeezenet_preprocess(x_rgb01: Tensor) -> Tensor:
     """(B, 3, H, W) RGB in [0, 1] -> Caffe input: BGR, x255, minus the SqueezeNet means."""
-    mean = torch.tensor(SQUEEZENET_MEANS_BGR, dtype=x_rgb01.dtype, device=x_rgb01.device).view(1, 3, 1, 1)
-    return x_rgb01.flip(1) * 255.0 - mean
+    return caffe_input(x_rgb01, SQUEEZENET_MEANS_BGR)

@@ -5,7 +5,6 @@ Boxes are ``(N, 4)`` x1, y1, x2, y2 in the pixels of the image drawn on.
 from __future__ import annotations
 
 import colorsys
-import io
 from collections.abc import Sequence
 
 import torch
@@ -99,10 +98,3 @@ def iou_picture(a: Sequence[float], b: Sequence[float], size: tuple[int, int] = 
     if inter[2] > inter[0] and inter[3] > inter[1]:
         draw.rectangle(inter, fill=INTERSECTION + (200,))
     return out
-
-
-def png_bytes(image: Image.Image) -> bytes:
-    """The image as PNG, for a download button."""
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()

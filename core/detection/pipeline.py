@@ -18,10 +18,11 @@ from core.assets.registry import FETCH_FULL_COMMAND
 from core.detection.cfg import read_cfg
 from core.detection.darknet import Darknet
 from core.detection.postprocess import Candidates, Selection, decode, select
-from core.detection.preprocess import Transform, check_size, fit, to_image, to_tensor
+from core.detection.preprocess import Transform, check_size, fit
 from core.detection.weights import load_weights
 from core.device import device
 from core.errors import AssetError
+from core.tensors import to_image, to_tensor
 
 # model id -> (cfg asset id, weights asset id); the tiny model ships offline, the full one is optional.
 MODELS: dict[str, tuple[str, str]] = {
@@ -81,7 +82,7 @@ def raw_predictions(model: nn.Module, image: Image.Image, size: int = DEFAULT_SI
     """The heavy step: fit the image, run the network (a ``Darknet``, plain or accelerated) once,
     decode every candidate box."""
     pixels, transform = fit(image, check_size(size), mode)  # (3, S, S) uint8
-    x = to_tensor(pixels.to(next(model.parameters()).device))  # (1, 3, S, S)
+    x = to_tensor(pixels, next(model.parameters()).device)  # (1, 3, S, S)
     with torch.inference_mode():
         raw = model(x)
         candidates = decode([r.float() for r in raw], model.heads, (size, size)).cpu()

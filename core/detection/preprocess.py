@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import torch
 import torch.nn.functional as F
 from PIL import Image
 
 from core.errors import UserError
+from core.tensors import to_pixels
 
 RESIZE_MODES = ("letterbox", "stretch", "center_crop")
 INPUT_SIZES = tuple(range(320, 609, 32))  # multiples of 32: the network downsamples by 2 five times
@@ -80,15 +80,6 @@ def _resize(image: Image.Image, width: int, height: int) -> torch.Tensor:
     Computed by torch's uint8 kernel: the same filter as ``Image.resize(BILINEAR)`` (pixels
     differ by at most 1 level, from rounding) in less than half the time.
     """
-    pixels = torch.from_numpy(np.array(image, dtype=np.uint8)).permute(2, 0, 1).unsqueeze(0)  # (1, 3, H, W)
+    pixels = to_pixels(image).unsqueeze(0)  # (1, 3, H, W)
     return F.interpolate(pixels, (height, width), mode="bilinear", align_corners=False, antialias=True)[0]
 
-
-def to_tensor(pixels: torch.Tensor) -> torch.Tensor:
-    """``(3, H, W)`` uint8 → ``(1, 3, H, W)`` float in [0, 1], the Darknet input convention."""
-    return pixels.unsqueeze(0).float().div_(255.0)
-
-
-def to_image(pixels: torch.Tensor) -> Image.Image:
-    """``(3, H, W)`` uint8 → the RGB picture the network sees (for drawing)."""
-    return Image.fromarray(pixels.permute(1, 2, 0).contiguous().cpu().numpy())  # (H, W, 3)

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from itertools import combinations
 
 import torch
-import torch.nn.functional as F
 
 
 @dataclass(frozen=True)
@@ -24,21 +23,18 @@ class Projection:
 
 
 def pca_2d(embeddings: torch.Tensor) -> Projection:
-    """Project (N, D) embeddings on their first two principal axes (zeros where N < 2)."""
-    n = embeddings.shape[0]
-    if n < 2:
-        return Projection(torch.zeros((n, 2)), (0.0, 0.0))
-    centred = embeddings.float() - embeddings.float().mean(0, keepdim=True)
-    _, s, vh = torch.linalg.svd(centred, full_matrices=False)
-    axes = vh[:2]  # (<=2, D)
-    # Fix each axis' sign (largest loading positive) so the map does not flip between runs.
-    axes = axes * torch.sign(axes.gather(1, axes.abs().argmax(1, keepdim=True)))
-    points = centred @ axes.T  # (N, <=2)
-    if points.shape[1] < 2:
-        points = F.pad(points, (0, 2 - points.shape[1]))
-    variance = s.pow(2)
-    share = (variance / variance.sum().clamp_min(1e-12)).tolist() + [0.0, 0.0]
-    return Projection(points, (share[0], share[1]))
+    """Project (N, D) embeddings on their first two principal axes (zeros for fewer than 2 distinct faces).
+
+    scikit-learn's PCA fixes each axis' sign (largest loading positive), so the map does not flip between runs.
+    """
+    if not (embeddings != embeddings[:1]).any():  # N < 2 or one face repeated: no variance to share
+        return Projection(torch.zeros((embeddings.shape[0], 2)), (0.0, 0.0))
+    from sklearn.decomposition import PCA  # loaded with the first map, not with the page
+
+    pca = PCA(n_components=2, svd_solver="full")
+    points = pca.fit_transform(embeddings.float().cpu().numpy())  # (N, 2)
+    share = pca.explained_variance_ratio_  # (2,)
+    return Projection(torch.from_numpy(points), (float(share[0]), float(share[1])))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from core.errors import UserError
 from core.faces.align import align
 from core.faces.detect import detect, load_yunet
 from core.faces.embed import embed, load_sface
+from core.tensors import to_pixels
 
 
 @dataclass(frozen=True)
@@ -60,16 +61,10 @@ def photo_key(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def to_tensor(image: Image.Image, device: torch.device) -> torch.Tensor:
-    """RGB PIL image -> (3, H, W) float32 0..255 on ``device``."""
-    array = np.asarray(image.convert("RGB"), dtype=np.uint8)
-    return torch.from_numpy(array.copy()).to(device).permute(2, 0, 1).float()
-
-
 @torch.inference_mode()
 def analyse(models: FaceModels, image: Image.Image) -> PhotoFaces:
     """Detect, align and embed every face in ``image`` (batched: one SFace pass for all faces)."""
-    rgb = to_tensor(image, models.device)  # (3, H, W)
+    rgb = to_pixels(image).to(models.device).float()  # (3, H, W) 0..255
     found = detect(models.detector, rgb)
     crops = align(rgb, found.landmarks)  # (N, 3, 112, 112)
     embeddings = embed(models.embedder, crops)  # (N, 128)

@@ -155,10 +155,6 @@ STRINGS = {
         "en": "No word occurs at least {min_count} times: lower “ignore words seen fewer times than”.",
         "zh": "没有任何词出现至少 {min_count} 次：请调低“忽略出现次数少于此值的词”。",
     },
-    "w2v.err.gensim_data": {
-        "en": "gensim's bundled test data (corpora and evaluation sets) was not found: reinstall gensim.",
-        "zh": "找不到 gensim 自带的测试数据（语料和评测集）：请重新安装 gensim。",
-    },
     # theory
     "w2v.theory.vectors": {
         "en": "**One-hot vs dense.** A one-hot vector has one 1 among |V| zeros: every two words are equally "

@@ -7,7 +7,6 @@ The animation is plotly frames played by the browser (play / pause, a step slide
 from __future__ import annotations
 
 import base64
-import io
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +16,7 @@ from PIL import Image
 from plotly.colors import sample_colorscale
 
 from core.i18n import translate
+from core.image_input import png_bytes
 from core.optimizers.race import RaceResult
 from core.optimizers.surfaces import Surface
 
@@ -80,9 +80,7 @@ def banded_image(z: np.ndarray, levels: int = BANDS) -> str:
     edge[:, 1:] |= band[:, 1:] != band[:, :-1]
     edge[1:, :] |= band[1:, :] != band[:-1, :]
     pixels[edge] = (0.65 * pixels[edge] + 0.35 * 255).astype(np.uint8)
-    buffer = io.BytesIO()
-    Image.fromarray(pixels).save(buffer, format="PNG")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    return "data:image/png;base64," + base64.b64encode(png_bytes(Image.fromarray(pixels))).decode()
 
 
 def _palette(colors: list[str]) -> dict:

@@ -18,8 +18,9 @@ from torch import Tensor, nn
 
 from core.assets import resolve
 from core.device import device
-from core.style.images import fit_side, to_image, to_tensor
+from core.style.images import fit_side
 from core.style.onnx_qdq import float_model
+from core.tensors import to_image, to_tensor
 
 STYLE_SIDE = 256  # the predictor's input side
 CONTENT_SIDE = 384  # the transformer was trained at 384 px; it is fully convolutional

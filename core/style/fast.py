@@ -27,7 +27,8 @@ from core.accel import accelerate
 from core.assets import resolve
 from core.device import device
 from core.errors import UserError
-from core.style.images import fit_side, to_image, to_tensor
+from core.style.images import fit_side
+from core.tensors import to_image, to_tensor
 
 NUM_STYLES = 26  # the package never named them: "Style 1" .. "Style 26" (index + 1)
 EPS = 1e-5  # the ONNX graph's instance-norm epsilon

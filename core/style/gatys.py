@@ -20,9 +20,10 @@ from core.accel import accelerate
 from core.device import device
 from core.errors import UserError
 from core.settings import LIMITS
-from core.style.images import fit_side, to_tensor
+from core.style.images import fit_side
 from core.style.losses import content_cost, gram_matrix, style_cost, total_cost
 from core.style.vgg import DEFAULT_CONTENT_LAYER, DEFAULT_STYLE_LAYERS, FeatureNet, VggFeatures, extract
+from core.tensors import to_tensor
 
 OPTIMIZERS = ("lbfgs", "adam")
 INITS = ("content", "noise")

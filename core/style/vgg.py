@@ -17,12 +17,11 @@ import torch
 from torch import Tensor, nn
 
 from core.device import device
+from core.tensors import normalise_imagenet
 from core.vgg_layers import layer_names
 
 log = logging.getLogger(__name__)
 
-IMAGENET_MEAN = (0.485, 0.456, 0.406)
-IMAGENET_STD = (0.229, 0.224, 0.225)
 DEFAULT_CONTENT_LAYER = "relu4_2"
 DEFAULT_STYLE_LAYERS = ("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1")
 
@@ -86,13 +85,6 @@ def extract(net: FeatureNet, image: Tensor, wanted: Iterable[str]) -> dict[str, 
     return VggFeatures(net, wanted)(image)._asdict()
 
 
-def imagenet_preprocess(x: Tensor) -> Tensor:
-    """RGB [0, 1] -> ImageNet-normalised input of torchvision's VGG."""
-    mean = x.new_tensor(IMAGENET_MEAN).view(1, 3, 1, 1)
-    std = x.new_tensor(IMAGENET_STD).view(1, 3, 1, 1)
-    return (x - mean) / std
-
-
 def _freeze(features: nn.Sequential) -> nn.Sequential:
     return features.eval().requires_grad_(False).to(device())
 
@@ -112,7 +104,7 @@ def _vgg19_imagenet() -> FeatureNet | None:
         log.warning("VGG19 ImageNet weights unusable; using the offline VGG16", exc_info=True)
         return None
     features = _freeze(model.features)
-    return FeatureNet(features, imagenet_preprocess, layer_names(features), "VGG19 (ImageNet)")
+    return FeatureNet(features, normalise_imagenet, layer_names(features), "VGG19 (ImageNet)")
 
 
 def load_feature_net() -> FeatureNet:

@@ -6,16 +6,14 @@ the corpus then costs one pointer per token, the strings exist once per vocabula
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from pathlib import Path
 
 from core.assets import resolve
-from core.errors import TextInputError, UserError
+from core.errors import TextInputError
 from core.text_input import decode_text_upload
 
 Sentences = list[list[str]]
@@ -23,16 +21,7 @@ Sentences = list[list[str]]
 CORPORA = ("peoples-daily", "wiki", "upload")  # ids; "upload" is the reader's own .txt
 MAX_SENTENCE = 9_000  # tokens per chunk, under gensim's MAX_WORDS_IN_BATCH (10,000)
 MIN_UPLOAD_TOKENS = 20  # fewer words than this cannot give a meaningful space
-_WIKI_FILE = "enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
 _SENTENCE_END = re.compile(r"[\n。！？!?；;]+")
-
-
-def gensim_test_data() -> Path:
-    """gensim's bundled test data folder (corpora and evaluation sets ship in its wheel)."""
-    spec = importlib.util.find_spec("gensim")
-    if spec is None or not spec.submodule_search_locations:
-        raise UserError("w2v.err.gensim_data")
-    return Path(next(iter(spec.submodule_search_locations))) / "test" / "test_data"
 
 
 def chunk(sentences: Iterable[list[str]], size: int = MAX_SENTENCE) -> Iterator[list[str]]:
@@ -47,10 +36,7 @@ def wiki_sentences() -> Sentences:
     """106 English Wikipedia articles (~450k tokens) from gensim's test data, one chunked sentence per article."""
     from gensim.corpora import WikiCorpus
 
-    path = gensim_test_data() / _WIKI_FILE
-    if not path.is_file():
-        raise UserError("w2v.err.gensim_data")
-    corpus = WikiCorpus(str(path), dictionary={}, processes=1)  # dictionary={} skips a slow vocabulary pass
+    corpus = WikiCorpus(str(resolve("enwiki-sample")), dictionary={}, processes=1)  # dictionary={} skips a slow vocabulary pass
     articles = ([sys.intern(t) for t in text] for text in corpus.get_texts())
     return list(chunk(articles))
 

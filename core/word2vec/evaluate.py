@@ -15,7 +15,8 @@ from itertools import permutations
 import numpy as np
 from gensim.models import KeyedVectors
 
-from core.word2vec.corpora import gensim_test_data
+from core.assets import resolve
+
 
 Question = tuple[str, str, str, str]  # a : b :: c : d, i.e. d ≈ b − a + c
 
@@ -50,7 +51,7 @@ class SimilarityScore:
 def english_questions(per_section: int = 25, seed: int = 0) -> list[Question]:
     """A seeded sample of ``per_section`` questions from each of the 14 sections of questions-words.txt."""
     sections: list[list[Question]] = []
-    for line in (gensim_test_data() / "questions-words.txt").read_text(encoding="utf-8").splitlines():
+    for line in resolve("questions-words").read_text(encoding="utf-8").splitlines():
         if line.startswith(":"):
             sections.append([])
         elif line.strip():
@@ -85,7 +86,7 @@ def analogy_accuracy(space: KeyedVectors, questions: list[Question], restrict: i
 
 def wordsim_spearman(space: KeyedVectors) -> SimilarityScore:
     """Spearman correlation between the space's cosines and human ratings on wordsim353."""
-    path = gensim_test_data() / "wordsim353.tsv"
+    path = resolve("wordsim353")
     _, spearman, oov = space.evaluate_word_pairs(str(path), restrict_vocab=min(len(space), 100_000),
                                                    case_insensitive=True)
     total = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))

@@ -6,8 +6,6 @@ rows: gensim's ``restrict_vocab=N`` searches those only, which hides the rare ju
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 from gensim.models import KeyedVectors
 
@@ -17,9 +15,8 @@ GLOVE_WORDS = 400_000
 DEFAULT_RESTRICT = 50_000  # neighbours among the 50k most frequent words
 
 
-@lru_cache(maxsize=1)
 def load_glove() -> KeyedVectors:
-    """The 400k × 50 GloVe space with unit norms precomputed (shared, never modified afterwards)."""
+    """The 400k × 50 GloVe space, unit norms precomputed; the page caches it once per server, never changed."""
     import pyarrow.parquet as pq
 
     vectors = np.load(resolve("glove-6b-50d"))  # (400000, 50) float32

@@ -29,25 +29,18 @@ def project(vectors: np.ndarray, method: str = "pca", dims: int = 2, seed: int =
     n = vectors.shape[0]
     if n <= dims:
         raise ValueError(f"need more than {dims} words to project, got {n}")
-    if method == "tsne":
-        # scikit-learn loads with the first t-SNE, not with the page: ~22k objects fewer for every full
-        # gc.collect to walk until then. Before the limit: threadpoolctl limits the pools already loaded.
-        import sklearn.manifold  # noqa: F401
-    with _ONE_AT_A_TIME, threadpool_limits(limits=1):
-        return _project(vectors, method, dims, seed)
-
-
-def _project(vectors: np.ndarray, method: str, dims: int, seed: int) -> np.ndarray:
-    n = vectors.shape[0]
-    centred = vectors - vectors.mean(axis=0)  # (N, D)
-    if method == "pca":
-        _, _, components = np.linalg.svd(centred, full_matrices=False)  # rows: principal axes (D,)
-        return centred @ components[:dims].T  # (N, dims)
+    # scikit-learn loads with the first map, not with the page: ~22k objects fewer for every full
+    # gc.collect to walk until then. Before the limit: threadpoolctl limits the pools already loaded.
+    from sklearn.decomposition import PCA
     from sklearn.manifold import TSNE
 
-    tsne = TSNE(n_components=dims, perplexity=min(30.0, (n - 1) / 3), init="pca", random_state=seed,
-                max_iter=500)
-    return tsne.fit_transform(centred.astype(np.float64))  # (N, dims)
+    with _ONE_AT_A_TIME, threadpool_limits(limits=1):
+        if method == "pca":
+            return PCA(n_components=dims, svd_solver="full").fit_transform(vectors)  # (N, dims)
+        centred = vectors - vectors.mean(axis=0)  # (N, D)
+        tsne = TSNE(n_components=dims, perplexity=min(30.0, (n - 1) / 3), init="pca", random_state=seed,
+                    max_iter=500)
+        return tsne.fit_transform(centred.astype(np.float64))  # (N, dims)
 
 
 def map_points(space: KeyedVectors, seeds: list[str], frequent: int, method: str, dims: int,
