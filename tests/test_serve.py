@@ -164,3 +164,25 @@ def test_unreachable_server_gives_a_clear_message_or_falls_back(monkeypatch: pyt
     assert remote_or_local(**ask) == "in-process"
     monkeypatch.delenv("DLVL_SERVE_ADDRESS")
     assert remote_or_local(**ask) == "in-process", "no address: embedded, as by default"
+
+
+@pytest.mark.parametrize("config", ["deploy/ray/serve-config.yaml", "deploy/ray/rayservice.yaml"])
+def test_every_application_of_the_deploy_configs_builds(config: str) -> None:
+    """The cluster configs name real applications with valid arguments (built, not deployed)."""
+    if os.environ.get("CI") != "true":
+        pytest.importorskip("ray", reason="Ray Serve is installed by `make test` (requirements-serve.txt)")
+    import importlib
+
+    import yaml
+
+    from core.serve.deployments import APPS
+
+    document = yaml.safe_load((ASSETS.parent / config).read_text())
+    serve_config = yaml.safe_load(document["spec"]["serveConfigV2"]) if "spec" in document else document
+    names = []
+    for app in serve_config["applications"]:
+        module, builder = app["import_path"].split(":")
+        bound = getattr(importlib.import_module(module), builder)(app["args"])
+        assert type(bound).__name__ == "Application" and app["route_prefix"] == f"/{app['args']['name']}"
+        names.append(app["args"]["name"])
+    assert sorted(names) == sorted(APPS)

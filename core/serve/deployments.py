@@ -167,11 +167,12 @@ DEPLOYMENTS = {"detect": Detector, "faces": FaceAnalyser, "classify": Classifier
                "attention": AttentionMaps}
 
 
-def application(name: str, max_batch_size: int | None = None, wait_ms: float | None = None) -> Any:
-    """The bound Ray Serve application ``name``; batching from the arguments, else from ``DLVL_SERVE_*``."""
+def application(name: str, max_batch_size: int | None = None, wait_ms: float | None = None,
+                gpus: float | None = None) -> Any:
+    """The bound Ray Serve application ``name``; what the arguments leave out comes from ``DLVL_SERVE_*``."""
     config = serve_config()
     batching = (max_batch_size or config.max_batch_size, config.batch_wait_ms if wait_ms is None else wait_ms)
-    resources = {"num_cpus": config.replica_cpus, "num_gpus": config.replica_gpus}
+    resources = {"num_cpus": config.replica_cpus, "num_gpus": config.replica_gpus if gpus is None else gpus}
     return DEPLOYMENTS[name].options(name=name, ray_actor_options=resources).bind(batching)
 
 
@@ -183,7 +184,9 @@ def run_all(host: str = "127.0.0.1", port: int = 8000, names: tuple[str, ...] = 
     return f"http://{host}:{port}"
 
 
-def build_app(args: dict[str, str]) -> Any:
+def build_app(args: dict[str, Any]) -> Any:
     """Ray Serve's application builder, for a cluster's Serve config (deploy/ray/serve-config.yaml):
-    ``import_path: core.serve.deployments:build_app`` with ``args: {name: detect}``."""
-    return application(args["name"])
+    ``import_path: core.serve.deployments:build_app``, ``args: {name: detect, max_batch_size: 16, wait_ms: 10, gpus: 0.25}``."""
+    return application(str(args["name"]), int(args.get("max_batch_size", 0)) or None,
+                       float(args["wait_ms"]) if "wait_ms" in args else None,
+                       float(args["gpus"]) if "gpus" in args else None)
