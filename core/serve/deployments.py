@@ -173,7 +173,9 @@ def application(name: str, max_batch_size: int | None = None, wait_ms: float | N
     config = serve_config()
     batching = (max_batch_size or config.max_batch_size, config.batch_wait_ms if wait_ms is None else wait_ms)
     resources = {"num_cpus": config.replica_cpus, "num_gpus": config.replica_gpus if gpus is None else gpus}
-    return DEPLOYMENTS[name].options(name=name, ray_actor_options=resources).bind(batching)
+    # A replica admits max_ongoing_requests at once (Ray's default, 5, would cap every batch at 5).
+    return DEPLOYMENTS[name].options(name=name, ray_actor_options=resources,
+                                     max_ongoing_requests=2 * batching[0] + 2).bind(batching)
 
 
 def run_all(host: str = "127.0.0.1", port: int = 8000, names: tuple[str, ...] = APPS) -> str:
