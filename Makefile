@@ -2,33 +2,41 @@
 # make test : install what is missing (plus test tools and Chromium), then run every test
 # make test-fast: daily work: every test except real-browser ones, fresh-interpreter CLI runs and full trainings
 # make bench: the benchmarks in bench/ (each compares against a peer implementation)
+# make serve-models: the stateless forward passes on a local Ray Serve (DLVL_SERVE_ADDRESS=http://127.0.0.1:8000)
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 APP_STAMP  := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
+SERVE_STAMP := $(VENV)/.installed-serve
 # Weights and tokenizers come from installed packages only: never ask a model hub.
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test test-fast install install-test browser bench
+.PHONY: run test test-fast install install-test install-serve serve-models browser bench
 
 run: install
 	$(BIN)/python -m streamlit run Home.py
 
-test: install-test browser
+test: install-test install-serve browser
 	$(BIN)/python -m pytest
 
 test-fast: install-test
-	$(BIN)/python -m pytest -m "not browser and not cli and not slow"
+	$(BIN)/python -m pytest -m "not browser and not cli and not slow and not serve"
 
-bench: install-test
+bench: install-test install-serve
 	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
 install: $(APP_STAMP)
 
 install-test: $(TEST_STAMP)
+
+install-serve: $(SERVE_STAMP)
+
+# The model server on a local Ray (issue 21); the app uses it when started with DLVL_SERVE_ADDRESS.
+serve-models: install-serve
+	$(BIN)/python -m core serve-models --port 8000
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +49,11 @@ $(APP_STAMP): requirements.txt requirements-assets.txt | $(BIN)/python
 
 $(TEST_STAMP): $(APP_STAMP) requirements-test.txt
 	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+# Ray Serve only where it is used (the model-server tests, `make serve-models`), never for `make run`.
+$(SERVE_STAMP): $(APP_STAMP) requirements-serve.txt
+	$(BIN)/pip install --quiet -r requirements-serve.txt
 	touch $@
 
 # Debian's Chromium for the real-browser tests (Playwright drives it; it never downloads a browser).
