@@ -124,9 +124,11 @@ def logistic_tab() -> None:
     curves = convexity_curves()
     w = st.slider(tr("bp.log.w"), *logistic.W_RANGE, step=0.1, key="bp_log_w")
     chart(fig.convexity_figure(curves, w, lang()), "bp_convexity", width="stretch")
-    for loss, c in curves.items():
-        st.markdown(tr(f"bp.log.verdict.{'convex' if c.convex else 'not_convex'}", loss=tr(f"bp.log.{loss}"),
-                       low=min(c.curvature)))
+    for column, (loss, c) in zip(st.columns(2), curves.items()):
+        here = logistic.curve(loss, torch.tensor([w]))
+        column.markdown(tr(f"bp.log.verdict.{'convex' if c.convex else 'not_convex'}", loss=tr(f"bp.log.{loss}"),
+                           low=min(c.curvature)))
+        column.latex(rf"J({w:g}) = {here.j[0]:.4f},\quad J' = {here.slope[0]:.4f},\quad J'' = {here.curvature[0]:.4f}")
     st.caption(tr("bp.log.caption", points=len(logistic.DATA_X)))
 
 
@@ -166,7 +168,7 @@ def graph_tab() -> None:
     left, right = st.columns(2)
     left.metric(tr("bp.out.before"), fig.number(before.output))
     right.metric(tr("bp.out.after"), fig.number(update.after.output),
-                 delta=fig.number(update.after.output - before.output), delta_color="inverse")
+                 delta=float(f"{update.after.output - before.output:.4g}"), delta_color="inverse")
 
 
 def gradcheck_tab() -> None:

@@ -69,6 +69,8 @@ def _node_label(graph: Graph, index: int, value: float, grad: float | None) -> s
     node = graph.nodes[index]
     head = node.name if node.op in ("var", "const") else SYMBOLS.get(node.op, node.op)
     tag = "" if node.op in ("var", "const") else f'<font point-size="9">{graph.label(index)} </font>'
+    if node.op == "const":
+        return f"<<b>{head}</b>>"  # its value is its name
     grad_line = "" if grad is None else f'<br/><font color="{BACKWARD}">{number(grad)}</font>'
     return f'<{tag}<b>{head}</b><br/><font color="{FORWARD}">{number(value)}</font>{grad_line}>'
 
@@ -84,8 +86,9 @@ def graph_dot(evaluated: Evaluated, done: int) -> str:
     current = evaluated.steps[done].node if done < len(evaluated.steps) else None
     handed = {(i, step.node, k): part for step in evaluated.steps[:done]
               for k, (i, part) in enumerate(zip(graph.nodes[step.node].inputs, step.contributions))}
-    lines = ["digraph G {", 'rankdir=LR; bgcolor="transparent";',
-             'node [fontname="Helvetica", fontsize=11, margin="0.05,0.02"]; edge [fontname="Helvetica", fontsize=9];']
+    lines = ["digraph G {", 'rankdir=LR; bgcolor="transparent"; ranksep=0.2; nodesep=0.12; forcelabels=true;',
+             'node [fontname="Helvetica", fontsize=12, margin="0.04,0.02", height=0.3, width=0.3]; '
+             'edge [fontname="Helvetica", fontsize=10, arrowsize=0.6];']
     for index, node in enumerate(graph.nodes):
         shape = {"var": "box", "const": "plaintext"}.get(node.op, "ellipse")
         fill = f', style=filled, fillcolor="{ACTIVE}"' if index == current else ""
@@ -93,7 +96,8 @@ def graph_dot(evaluated: Evaluated, done: int) -> str:
     for index, node in enumerate(graph.nodes):
         for k, source in enumerate(node.inputs):
             part = handed.get((source, index, k))
-            attrs = [] if part is None else [f'label="{number(part)}"', f'fontcolor="{BACKWARD}"', f'color="{BACKWARD}"']
+            # xlabel, not label: an edge label in a left-to-right layout takes a rank of its own
+            attrs = [] if part is None else [f'xlabel="{number(part)}"', f'fontcolor="{BACKWARD}"', f'color="{BACKWARD}"']
             attrs += ["penwidth=2.5"] if index == current else []
             lines.append(f"n{source} -> n{index} [{', '.join(attrs)}];")
     lines.append("}")
@@ -106,10 +110,11 @@ def error_curve_figure(epsilons: tuple[float, ...], curves: dict[str, list[float
     for dtype, errors in curves.items():
         figure.add_trace(go.Scatter(x=list(epsilons), y=[max(e, 1e-16) for e in errors], mode="lines+markers",
                                     name=dtype))
-    for level, key in ((1e-7, "bp.fig.fine"), (1e-5, "bp.fig.suspicious")):
-        figure.add_hline(y=level, line_dash="dot", annotation_text=translate(key, lang))
+    for level, key, color in ((1e-7, "bp.fig.fine", FORWARD), (1e-5, "bp.fig.suspicious", BACKWARD)):
+        figure.add_trace(go.Scatter(x=[epsilons[0], epsilons[-1]], y=[level, level], mode="lines",
+                                    line={"dash": "dot", "color": color}, name=translate(key, lang)))
     figure.add_vline(x=eps, line_color="black")
-    figure.update_xaxes(type="log", title_text="ε", autorange="reversed")
+    figure.update_xaxes(type="log", title_text="ε", autorange="reversed", exponentformat="power")
     figure.update_yaxes(type="log", title_text=translate("bp.fig.rel_error", lang), exponentformat="power")
     figure.update_layout(height=340, margin=MARGIN, legend={"orientation": "h", "y": 1.12})
     return figure

@@ -49,7 +49,7 @@ STRINGS = {
     },
     "bp.fig.scores": {"en": "1. scores s", "zh": "1. 得分 s"},
     "bp.fig.exp": {"en": "2. exp(s)", "zh": "2. 取指数 exp(s)"},
-    "bp.fig.probs": {"en": "3. normalised: probabilities", "zh": "3. 归一化：概率"},
+    "bp.fig.probs": {"en": "3. normalise: p", "zh": "3. 归一化：概率 p"},
     # why log loss
     "bp.log.w": {"en": "Weight w of the model σ(w·x)", "zh": "模型 σ(w·x) 的权重 w"},
     "bp.log.mse": {"en": "Squared error (σ(wx) − y)²", "zh": "平方误差 (σ(wx) − y)²"},
