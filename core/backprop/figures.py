@@ -183,7 +183,9 @@ def step_formulas(evaluated: Evaluated, done: int) -> list[str]:
         if local is None:
             continue
         name = _tex(graph.label(source))
-        lines.append(rf"\frac{{\partial f}}{{\partial {name}}} \mathrel{{+}}= \frac{{\partial {node}}}{{\partial {name}}}"
-                     rf"\cdot\frac{{\partial f}}{{\partial {node}}} = {_tex_number(local)} \cdot "
-                     rf"{_tex_number(step.upstream)} = {_tex_number(part, wrap=False)}")
+        # Short enough for a phone: the symbols go under the numbers they stand for.
+        lines.append(rf"\frac{{\partial f}}{{\partial {name}}} \mathrel{{+}}= "
+                     rf"\underbrace{{{_tex_number(local)}}}_{{\partial {node}/\partial {name}}} \cdot "
+                     rf"\underbrace{{{_tex_number(step.upstream)}}}_{{\partial f/\partial {node}}} = "
+                     rf"{_tex_number(part, wrap=False)}")
     return lines
