@@ -62,6 +62,18 @@ def test_gradient_descent_lowers_its_loss_and_records_both(kind: str, lr: float)
     assert torch.equal(run.w[0], w), "step 0 is the sliders' W"
 
 
+@pytest.mark.parametrize("kind", classifier.LOSS_KINDS)
+@pytest.mark.parametrize("seed", range(4))
+def test_closed_form_gradients_equal_autograd(kind: str, seed: int) -> None:
+    generator = torch.Generator().manual_seed(seed)
+    w = torch.randn(3, 2, generator=generator, dtype=torch.float64).requires_grad_()
+    b = torch.randn(3, generator=generator, dtype=torch.float64).requires_grad_()
+    expected = torch.autograd.grad(classifier.objective(kind, w, b, 0.01), (w, b))
+    ours = classifier.gradients(kind, w.detach(), b.detach(), 0.01, classifier.data())
+    for mine, torch_grad in zip(ours, expected):
+        assert torch.allclose(mine, torch_grad, rtol=1e-12, atol=1e-15)
+
+
 def test_regions_follow_argmax() -> None:
     w, b = _defaults()
     winner = classifier.regions(w, b, size=5)  # row 0 = y −1, column 0 = x −1

@@ -5,13 +5,16 @@ Colours follow the notes: forward values green, gradients red.
 """
 from __future__ import annotations
 
+import base64
+import io
 import math
 
 import plotly.graph_objects as go
 import torch
-from plotly.subplots import make_subplots
+from PIL import Image
 
-from core.backprop.classifier import LIMIT, Descent, data, regions
+from core.backprop.classifier import LIMIT, Descent, regions
+from core.backprop.classifier import data as points
 from core.backprop.expression import Graph
 from core.backprop.graph import Evaluated
 from core.backprop.logistic import Curve
@@ -33,36 +36,56 @@ def _class_names(lang: str) -> list[str]:
     return [translate(f"bp.class.{c}", lang) for c in CLASSES]
 
 
+def _figure(data: list[dict], layout: dict) -> go.Figure:
+    """A figure from plain dicts, validation off: validating costs more than the numbers behind it."""
+    return go.Figure(data=data, layout={"margin": MARGIN, **layout}, _validate=False)
+
+
+def _panels(count: int, titles: list[str], gap: float = 0.08) -> dict:
+    """Layout of ``count`` side-by-side panels (axes x, x2, …) with a title over each."""
+    width = (1 - gap * (count - 1)) / count
+    layout: dict = {"annotations": []}
+    for i, title in enumerate(titles):
+        left = i * (width + gap)
+        suffix = "" if i == 0 else str(i + 1)
+        layout[f"xaxis{suffix}"] = {"domain": [left, left + width], "anchor": f"y{suffix}"}
+        layout[f"yaxis{suffix}"] = {"anchor": f"x{suffix}"}
+        layout["annotations"].append({"text": title, "x": left + width / 2, "y": 1.0, "xref": "paper", "yref": "paper",
+                                      "xanchor": "center", "yanchor": "bottom", "showarrow": False,
+                                      "font": {"size": 14}})
+    return layout
+
+
 def softmax_figure(report: LossReport, label: int, lang: str) -> go.Figure:
     """Three bar panels, scores → exp → probabilities, the true class highlighted."""
     names = _class_names(lang)
-    titles = [translate(f"bp.fig.{k}", lang) for k in ("scores", "exp", "probs")]
-    figure = make_subplots(rows=1, cols=3, subplot_titles=titles, horizontal_spacing=0.08)
     colors = [CLASS_COLORS[i] if i == label else "#c8c8c8" for i in range(len(names))]
-    for col, values in enumerate((report.scores, report.exp, report.probs), start=1):
-        shown = [v if math.isfinite(v) else None for v in values]
-        figure.add_trace(go.Bar(x=names, y=shown, marker_color=colors, text=[number(v) for v in values],
-                                textposition="auto", showlegend=False), row=1, col=col)
-    figure.update_layout(height=280, margin=MARGIN)
-    return figure
+    data = [{"type": "bar", "x": names, "y": [v if math.isfinite(v) else None for v in values], "marker": {"color": colors},
+             "text": [number(v) for v in values], "textposition": "auto", "showlegend": False,
+             "xaxis": f"x{i or ''}", "yaxis": f"y{i or ''}"}
+            for i, values in zip(("", 2, 3), (report.scores, report.exp, report.probs))]
+    titles = [translate(f"bp.fig.{k}", lang) for k in ("scores", "exp", "probs")]
+    return _figure(data, {"height": 280, **_panels(3, titles)})
 
 
 def convexity_figure(curves: dict[str, Curve], w: float, lang: str) -> go.Figure:
     """J(w) under squared error and under cross-entropy; stretches of negative curvature drawn red."""
-    figure = make_subplots(rows=1, cols=2, subplot_titles=[translate(f"bp.log.{k}", lang) for k in curves],
-                           horizontal_spacing=0.1)
-    for col, c in enumerate(curves.values(), start=1):
-        bent = [j if k < 0 else None for j, k in zip(c.j, c.curvature)]
-        figure.add_trace(go.Scatter(x=c.w, y=c.j, mode="lines", line={"color": "#1f77b4"},
-                                    name=translate("bp.fig.j", lang), showlegend=col == 1), row=1, col=col)
-        figure.add_trace(go.Scatter(x=c.w, y=bent, mode="lines", line={"color": BACKWARD, "width": 5},
-                                    name=translate("bp.fig.concave", lang), showlegend=col == 1), row=1, col=col)
-        nearest = min(range(len(c.w)), key=lambda i: abs(c.w[i] - w))
-        figure.add_trace(go.Scatter(x=[c.w[nearest]], y=[c.j[nearest]], mode="markers", marker={"size": 11,
-                                    "color": "black"}, showlegend=False), row=1, col=col)
-        figure.update_xaxes(title_text="w", row=1, col=col)
-    figure.update_layout(height=320, margin=MARGIN, legend={"orientation": "h", "y": -0.25})
-    return figure
+    data: list[dict] = []
+    for i, c in enumerate(curves.values()):
+        axes = {"xaxis": f"x{i + 1 if i else ''}", "yaxis": f"y{i + 1 if i else ''}"}
+        nearest = min(range(len(c.w)), key=lambda k: abs(c.w[k] - w))
+        data += [
+            {"type": "scatter", "x": c.w, "y": c.j, "mode": "lines", "line": {"color": CLASS_COLORS[0]},
+             "name": translate("bp.fig.j", lang), "showlegend": i == 0, **axes},
+            {"type": "scatter", "x": c.w, "y": [j if k < 0 else None for j, k in zip(c.j, c.curvature)],
+             "mode": "lines", "line": {"color": BACKWARD, "width": 5}, "name": translate("bp.fig.concave", lang),
+             "showlegend": i == 0, **axes},
+            {"type": "scatter", "x": [c.w[nearest]], "y": [c.j[nearest]], "mode": "markers",
+             "marker": {"size": 11, "color": "black"}, "showlegend": False, **axes},
+        ]
+    layout = _panels(2, [translate(f"bp.log.{k}", lang) for k in curves], gap=0.1)
+    layout["xaxis"]["title"] = layout["xaxis2"]["title"] = {"text": "w"}
+    return _figure(data, {"height": 320, "legend": {"orientation": "h", "y": -0.25}, **layout})
 
 
 def _node_label(graph: Graph, index: int, value: float, grad: float | None) -> str:
@@ -104,53 +127,58 @@ def graph_dot(evaluated: Evaluated, done: int) -> str:
     return "\n".join(lines)
 
 
+def _vline(x: float) -> dict:
+    return {"type": "line", "x0": x, "x1": x, "y0": 0, "y1": 1, "xref": "x", "yref": "paper", "line": {"color": "black"}}
+
+
 def error_curve_figure(epsilons: tuple[float, ...], curves: dict[str, list[float]], eps: float, lang: str) -> go.Figure:
     """Largest relative error against ε, log-log, per dtype; the verdict lines at 1e-7 and 1e-5."""
-    figure = go.Figure()
-    for dtype, errors in curves.items():
-        figure.add_trace(go.Scatter(x=list(epsilons), y=[max(e, 1e-16) for e in errors], mode="lines+markers",
-                                    name=dtype))
-    for level, key, color in ((1e-7, "bp.fig.fine", FORWARD), (1e-5, "bp.fig.suspicious", BACKWARD)):
-        figure.add_trace(go.Scatter(x=[epsilons[0], epsilons[-1]], y=[level, level], mode="lines",
-                                    line={"dash": "dot", "color": color}, name=translate(key, lang)))
-    figure.add_vline(x=eps, line_color="black")
-    figure.update_xaxes(type="log", title_text="ε", autorange="reversed", exponentformat="power")
-    figure.update_yaxes(type="log", title_text=translate("bp.fig.rel_error", lang), exponentformat="power")
-    figure.update_layout(height=340, margin=MARGIN, legend={"orientation": "h", "y": 1.12})
-    return figure
+    data = [{"type": "scatter", "x": list(epsilons), "y": [max(e, 1e-16) for e in errors], "mode": "lines+markers",
+             "name": dtype} for dtype, errors in curves.items()]
+    data += [{"type": "scatter", "x": [epsilons[0], epsilons[-1]], "y": [level, level], "mode": "lines",
+              "line": {"dash": "dot", "color": color}, "name": translate(key, lang)}
+             for level, key, color in ((1e-7, "bp.fig.fine", FORWARD), (1e-5, "bp.fig.suspicious", BACKWARD))]
+    return _figure(data, {
+        "height": 340, "legend": {"orientation": "h", "y": 1.12}, "shapes": [_vline(eps)],
+        "xaxis": {"type": "log", "title": {"text": "ε"}, "autorange": "reversed", "exponentformat": "power"},
+        "yaxis": {"type": "log", "title": {"text": translate("bp.fig.rel_error", lang)}, "exponentformat": "power"}})
+
+
+def _regions_image(winner: torch.Tensor) -> str:
+    """A PNG data URI of the winning class per pixel (row 0 = lowest y), in light class colours.
+
+    An image of a few kilobytes instead of a heatmap of n² numbers: cheaper to build and to send.
+    """
+    light = torch.tensor([[int(c[i:i + 2], 16) for i in (1, 3, 5)] for c in CLASS_COLORS], dtype=torch.float32)
+    light = (0.3 * light + 0.7 * 255).to(torch.uint8)  # (3, 3) RGB, 30 % opaque on white
+    pixels = light[winner.flip(0)].numpy()  # (n, n, 3), top row first
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
 def classifier_figure(w: torch.Tensor, b: torch.Tensor, lang: str) -> go.Figure:
     """Decision regions of ``argmax(W x + b)`` over [−1, 1]² with the points, coloured by class."""
-    winner = regions(w, b)  # (n, n)
-    n = winner.shape[0]
-    axis = torch.linspace(-LIMIT, LIMIT, n).tolist()
-    scale = [[i / 2, CLASS_COLORS[i]] for i in range(3)]
-    figure = go.Figure(go.Heatmap(x=axis, y=axis, z=winner.tolist(), colorscale=scale, zmin=0, zmax=2, opacity=0.3,
-                                  showscale=False, hoverinfo="skip"))
-    x, y = data()
-    for c, name in enumerate(_class_names(lang)):
-        mask = y == c
-        figure.add_trace(go.Scatter(x=x[mask, 0].tolist(), y=x[mask, 1].tolist(), mode="markers", name=name,
-                                    marker={"size": 12, "color": CLASS_COLORS[c], "line": {"width": 1.5,
-                                            "color": "black"}}))
-    figure.update_xaxes(range=[-LIMIT, LIMIT], constrain="domain")
-    figure.update_yaxes(range=[-LIMIT, LIMIT], scaleanchor="x")
-    figure.update_layout(height=380, margin=MARGIN, legend={"orientation": "h", "y": 1.1})
-    return figure
+    image = {"source": _regions_image(regions(w, b, size=200)), "xref": "x", "yref": "y", "x": -LIMIT, "y": LIMIT,
+             "sizex": 2 * LIMIT, "sizey": 2 * LIMIT, "sizing": "stretch", "layer": "below"}
+    x, y = points()
+    data = [{"type": "scatter", "x": x[y == c, 0].tolist(), "y": x[y == c, 1].tolist(), "mode": "markers", "name": name,
+             "marker": {"size": 12, "color": CLASS_COLORS[c], "line": {"width": 1.5, "color": "black"}}}
+            for c, name in enumerate(_class_names(lang))]
+    return _figure(data, {"height": 380, "legend": {"orientation": "h", "y": 1.1}, "images": [image],
+                          "xaxis": {"range": [-LIMIT, LIMIT], "constrain": "domain", "showgrid": False},
+                          "yaxis": {"range": [-LIMIT, LIMIT], "scaleanchor": "x", "showgrid": False}})
 
 
 def descent_figure(descent: Descent, step: int, lang: str) -> go.Figure:
     """Hinge and softmax objectives against the gradient-descent step; the shown step marked."""
-    figure = go.Figure()
     steps = list(range(len(descent.hinge)))
-    for kind, values in (("hinge", descent.hinge), ("softmax", descent.softmax)):
-        figure.add_trace(go.Scatter(x=steps, y=list(values), mode="lines", name=translate(f"bp.loss.{kind}", lang)))
-    figure.add_vline(x=step, line_color="black")
-    figure.update_xaxes(title_text=translate("bp.fig.step", lang))
-    figure.update_yaxes(title_text=translate("bp.fig.loss", lang), rangemode="tozero")
-    figure.update_layout(height=300, margin=MARGIN, legend={"orientation": "h", "y": 1.15})
-    return figure
+    data = [{"type": "scatter", "x": steps, "y": list(values), "mode": "lines",
+             "name": translate(f"bp.loss.{kind}", lang)}
+            for kind, values in (("hinge", descent.hinge), ("softmax", descent.softmax))]
+    return _figure(data, {"height": 300, "legend": {"orientation": "h", "y": 1.15}, "shapes": [_vline(step)],
+                          "xaxis": {"title": {"text": translate("bp.fig.step", lang)}},
+                          "yaxis": {"title": {"text": translate("bp.fig.loss", lang)}, "rangemode": "tozero"}})
 
 
 def _tex(name: str) -> str:

@@ -111,12 +111,21 @@ class ParamCheck:
 
 def check(dtype: torch.dtype = torch.float64, eps: float = DEFAULT_EPS, bug: bool = False) -> list[ParamCheck]:
     """The gradient check of every parameter of the MLP."""
-    x, y, params = problem(dtype)
-    a, n = analytic(params, x, y, bug), numeric(params, x, y, eps)
-    return [ParamCheck(name, tuple(params[name].shape), float(a[name].norm()), float(n[name].norm()),
-                       relative_error(a[name], n[name])) for name in params]
+    return _checks(dtype, (eps,), bug)[0]
 
 
 def error_curve(dtype: torch.dtype, bug: bool = False, epsilons: tuple[float, ...] = EPSILONS) -> list[float]:
     """The largest relative error over the parameters for each ε: truncation error on the left, round-off on the right."""
-    return [max(c.error for c in check(dtype, eps, bug)) for eps in epsilons]
+    return [max(c.error for c in checks) for checks in _checks(dtype, epsilons, bug)]
+
+
+def _checks(dtype: torch.dtype, epsilons: tuple[float, ...], bug: bool) -> list[list[ParamCheck]]:
+    """One check per ε; the problem and its backward pass are the same for all of them."""
+    x, y, params = problem(dtype)
+    a = analytic(params, x, y, bug)
+    result = []
+    for eps in epsilons:
+        n = numeric(params, x, y, eps)
+        result.append([ParamCheck(name, tuple(params[name].shape), float(a[name].norm()), float(n[name].norm()),
+                                  relative_error(a[name], n[name])) for name in params])
+    return result
