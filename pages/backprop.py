@@ -6,6 +6,8 @@ every picture from ``core.backprop.figures``. Tabs are lazy: only the open one c
 """
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 import torch
 
@@ -108,7 +110,7 @@ def losses_tab() -> None:
         chart(fig.softmax_figure(r, index, lang()), "bp_softmax", width="stretch")
         table = {tr("bp.col.class"): [tr(f"bp.class.{c}") for c in losses.CLASSES],
                  tr("bp.col.score"): r.scores, "exp(s)": r.exp, tr("bp.col.prob"): r.probs,
-                 tr("bp.col.margin"): r.margins}
+                 "−log p": [-math.log(p) if p > 0 else math.inf for p in r.probs], tr("bp.col.margin"): r.margins}
         st.dataframe(table, hide_index=True, width="stretch")
         download_csv(table, "scores_and_losses.csv", "bp_losses_csv")
         compare = {tr("bp.col.loss"): [tr("bp.loss.softmax"), tr("bp.loss.hinge")],
