@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import io
 import math
+from collections import Counter
 
 import plotly.graph_objects as go
 import torch
@@ -102,11 +103,14 @@ def graph_dot(evaluated: Evaluated, done: int) -> str:
     """DOT source of the graph after ``done`` backward steps: value (green) and gradient so far (red) per node.
 
     The node of the next step is highlighted and its incoming edges are bold; edges already
-    traversed backwards carry the gradient they handed back.
+    traversed backwards turn red. Where a node feeds several others (a shared input such as b1),
+    each of its edges is labelled with the part of the gradient it carried back: the node's total
+    is their sum. Other edges carry what their source node already shows, so they stay unlabelled.
     """
     graph = evaluated.graph
     grads = evaluated.accumulated(done)
     current = evaluated.steps[done].node if done < len(evaluated.steps) else None
+    uses = Counter(i for node in graph.nodes for i in node.inputs)
     handed = {(i, step.node, k): part for step in evaluated.steps[:done]
               for k, (i, part) in enumerate(zip(graph.nodes[step.node].inputs, step.contributions))}
     lines = ["digraph G {", 'rankdir=LR; bgcolor="transparent"; ranksep=0.2; nodesep=0.12; forcelabels=true;',
@@ -119,8 +123,10 @@ def graph_dot(evaluated: Evaluated, done: int) -> str:
     for index, node in enumerate(graph.nodes):
         for k, source in enumerate(node.inputs):
             part = handed.get((source, index, k))
-            # xlabel, not label: an edge label in a left-to-right layout takes a rank of its own
-            attrs = [] if part is None else [f'xlabel="{number(part)}"', f'fontcolor="{BACKWARD}"', f'color="{BACKWARD}"']
+            attrs = [] if part is None else [f'color="{BACKWARD}"']
+            if part is not None and uses[source] > 1:
+                # xlabel, not label: an edge label in a left-to-right layout takes a rank of its own
+                attrs += [f'xlabel="{number(part)}"', f'fontcolor="{BACKWARD}"']
             attrs += ["penwidth=2.5"] if index == current else []
             lines.append(f"n{source} -> n{index} [{', '.join(attrs)}];")
     lines.append("}")
@@ -166,8 +172,8 @@ def classifier_figure(w: torch.Tensor, b: torch.Tensor, lang: str) -> go.Figure:
              "marker": {"size": 12, "color": CLASS_COLORS[c], "line": {"width": 1.5, "color": "black"}}}
             for c, name in enumerate(_class_names(lang))]
     return _figure(data, {"height": 380, "legend": {"orientation": "h", "y": 1.1}, "images": [image],
-                          "xaxis": {"range": [-LIMIT, LIMIT], "constrain": "domain", "showgrid": False},
-                          "yaxis": {"range": [-LIMIT, LIMIT], "scaleanchor": "x", "showgrid": False}})
+                          "xaxis": {"range": [-LIMIT, LIMIT], "constrain": "domain", "showgrid": False, "zeroline": False},
+                          "yaxis": {"range": [-LIMIT, LIMIT], "scaleanchor": "x", "showgrid": False, "zeroline": False}})
 
 
 def descent_figure(descent: Descent, step: int, lang: str) -> go.Figure:
