@@ -55,6 +55,13 @@ def test_huge_scores_stay_finite() -> None:
     assert torch.isfinite(losses.softmax_probs(s)).all()
 
 
+def test_overflowing_scores_are_a_user_error() -> None:
+    w = torch.full((3, 4), 1e300, dtype=torch.float64)
+    with pytest.raises(UserError) as caught:
+        losses.report(w, torch.zeros(3, dtype=torch.float64), torch.full((4,), 1e300, dtype=torch.float64), 0, 1.0, 0.0)
+    assert caught.value.key == "bp.err.scores_not_finite"
+
+
 def test_typed_numbers() -> None:
     assert parse_matrix("1 2; 3,4", 2, 2, "W").tolist() == [[1, 2], [3, 4]]
     assert parse_vector("1 2 3", 3, "b").tolist() == [1, 2, 3]

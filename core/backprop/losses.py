@@ -7,10 +7,13 @@ class's probability. Both are checked against ``F.multi_margin_loss`` and ``F.cr
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
+
+from core.errors import UserError
 
 CLASSES = ("cat", "car", "frog")
 # The notes' example: a 4-pixel image and 3 classes. W is cs231n's; x and b are chosen so that
@@ -81,6 +84,8 @@ class LossReport:
 def report(w: torch.Tensor, b: torch.Tensor, x: torch.Tensor, label: int, delta: float, lam: float) -> LossReport:
     """Scores, softmax step by step, hinge terms, both losses, λ‖W‖², and torch's own numbers for each."""
     s = scores(w, b, x)[None]  # (1, C)
+    if not torch.isfinite(s).all() or not math.isfinite(lam * float((w**2).sum())):
+        raise UserError("bp.err.scores_not_finite")
     y = torch.tensor([label])
     classes = s.shape[1]
     return LossReport(

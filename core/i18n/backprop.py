@@ -181,6 +181,8 @@ STRINGS = {
                                 "zh": "节点 {node} 的前向值不是有限数（例如对负数取 log 或 exp 过大）。请修改取值。"},
     "bp.err.grad_not_finite": {"en": "The gradient at node {node} is not finite (e.g. sqrt at 0). Change the values.",
                                "zh": "节点 {node} 处的梯度不是有限数（例如在 0 处求 sqrt）。请修改取值。"},
+    "bp.err.scores_not_finite": {"en": "These numbers are too large: the scores overflow. Use smaller weights or pixels.",
+                                 "zh": "这些数太大了：得分溢出。请使用较小的权重或像素值。"},
     "bp.err.label": {"en": "The label {label} is not a class index (0 to {classes} − 1).",
                      "zh": "标签 {label} 不是有效的类别编号（应为 0 到 {classes} − 1）。"},
     "bp.err.eps": {"en": "ε must be a number between 0 and 1 (got {eps}).", "zh": "ε 必须是 0 到 1 之间的数（收到的是 {eps}）。"},
