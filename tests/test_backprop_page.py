@@ -109,15 +109,16 @@ def test_planted_bug_is_reported() -> None:
     assert at.query_params["bug"] in ("1", ["1"])
 
 
-def test_a_shared_link_restores_the_view() -> None:
-    """Opening ``?y=car&delta=2&lam=0.1&lang=zh`` shows that view; moving a slider writes the link back."""
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_shared_link_restores_the_view(lang: str) -> None:
+    """Opening ``?y=car&delta=2&lam=0.1…`` shows that view; moving a slider writes the link back."""
     at = AppTest.from_file(str(ROOT / "Home.py"), default_timeout=120)
-    at.query_params.update({"lang": "zh", "y": "car", "delta": "2", "lam": "0.1", "W": "1 0 0 0; 0 1 0 0; 0 0 1 0",
+    at.query_params.update({"lang": lang, "y": "car", "delta": "2", "lam": "0.1", "W": "1 0 0 0; 0 1 0 0; 0 0 1 0",
                             "b": "0 0 0", "x": "3.2 5.1 -1.7 9", "mode": "expression", "cstep": "bogus"})
-    at.session_state["lang"] = "zh"
     at.run()
     at.switch_page("pages/backprop.py").run()
     assert_clean(at)
+    assert at.title[0].value == translate("page.backprop", lang), "the language came from the link too"
     assert at.selectbox(key="bp_label").value == "car"
     assert at.slider(key="bp_delta").value == 2.0 and at.slider(key="bp_lambda").value == 0.1
     compare = at.dataframe[1].value
@@ -126,3 +127,13 @@ def test_a_shared_link_restores_the_view() -> None:
     assert at.session_state["bp_mode"] == "expression" and at.session_state["bp_cls_step"] == 0, "bad values ignored"
     at.slider(key="bp_delta").set_value(1.5).run()
     assert at.query_params["delta"] in ("1.5", ["1.5"]) and at.query_params["y"] in ("car", ["car"])
+    # A link into the graph: the typed expression, its values and the backward step come back.
+    at = AppTest.from_file(str(ROOT / "Home.py"), default_timeout=120)
+    at.query_params.update({"lang": lang, "mode": "expression", "f": "tanh(w*x)", "vals": "w=0.5, x=2", "step": "1"})
+    at.session_state["lang"] = lang  # as run_page: AppTest keeps the sidebar's language only this way across reruns
+    at.run()
+    at.switch_page("pages/backprop.py").run()
+    _open(at, "graph", lang)
+    assert_clean(at)
+    assert at.text_input(key="bp_expr").value == "tanh(w*x)" and at.slider(key="bp_step").value == 1
+    assert at.metric[0].value == "0.7616"  # tanh(1)
