@@ -24,6 +24,7 @@ def test_tabs_and_graph_render(open_page, lang: str) -> None:
     page.wait_for_selector(GRAPH, timeout=60_000)
     assert page.locator(f"{GRAPH} g.node").count() == 31, "the 2-2-1 network: 11 variables, 2 constants, 18 operations"
     assert not error_boxes(page)
+    page.locator(GRAPH).scroll_into_view_if_needed()
     screenshot(page, f"backprop-graph-{lang}")
     for tab in ("logistic", "gradcheck", "classifier"):
         _open_tab(page, tab, lang)
@@ -45,6 +46,7 @@ def test_a_link_with_a_step_highlights_the_node_at_phone_width(browser, app_url:
         assert page.locator(f'{GRAPH} g.node polygon[fill="#fff3b0"], {GRAPH} g.node ellipse[fill="#fff3b0"]').count() == 1
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390, "nothing wider than the phone"
         assert not error_boxes(page)
+        page.locator(GRAPH).scroll_into_view_if_needed()  # the app scrolls inside its own container
         screenshot(page, "backprop-phone-graph")
     finally:
         context.close()
