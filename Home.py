@@ -15,7 +15,11 @@ from pages.ui import tr
 
 PAGES: dict[str, list[tuple[str, str]]] = {
     # section key -> (page id, icon); the page file is pages/<id>.py, its URL /<id>.
-    "nav.section.foundations": [("activations", ":material/show_chart:"), ("optimizers", ":material/speed:")],
+    "nav.section.foundations": [
+        ("backprop", ":material/school:"),
+        ("activations", ":material/show_chart:"),
+        ("optimizers", ":material/speed:"),
+    ],
     "nav.section.vision": [
         ("cnn_features", ":material/grid_on:"),
         ("detection", ":material/center_focus_strong:"),

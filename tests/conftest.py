@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
-PAGE_IDS = ["activations", "optimizers", "cnn_features", "detection", "faces", "style_transfer", "word2vec", "attention"]
+PAGE_IDS = ["backprop", "activations", "optimizers", "cnn_features", "detection", "faces", "style_transfer", "word2vec", "attention"]
 LANGS = ["en", "zh"]
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

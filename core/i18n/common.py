@@ -12,6 +12,7 @@ STRINGS = {
     "nav.section.foundations": {"en": "Foundations", "zh": "基础"},
     "nav.section.vision": {"en": "Vision", "zh": "视觉"},
     "nav.section.language": {"en": "Language", "zh": "语言"},
+    "page.backprop": {"en": "How a network learns", "zh": "网络如何学习"},
     "page.activations": {"en": "Activations", "zh": "激活函数"},
     "page.optimizers": {"en": "Optimizers race", "zh": "优化器竞赛"},
     "page.cnn_features": {"en": "CNN feature maps", "zh": "CNN 特征图"},
@@ -20,6 +21,11 @@ STRINGS = {
     "page.style_transfer": {"en": "Neural style transfer", "zh": "神经风格迁移"},
     "page.word2vec": {"en": "word2vec neighbours", "zh": "word2vec 近邻"},
     "page.attention": {"en": "Attention heatmaps", "zh": "注意力热力图"},
+    "blurb.backprop": {
+        "en": "Scores, hinge and softmax losses, why log loss, backpropagation stepped node by node on a "
+        "computational graph, and gradient checking that catches a planted bug.",
+        "zh": "得分、合页损失与 softmax 损失、为什么用对数损失、在计算图上逐节点演示反向传播，以及能抓住预埋 bug 的梯度检验。",
+    },
     "blurb.activations": {
         "en": "Sigmoid, tanh, ReLU, GELU and friends, their derivatives, vanishing gradients through depth, "
         "weight initialisation and a live training playground.",
