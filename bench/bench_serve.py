@@ -31,11 +31,10 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from PIL import Image, ImageOps  # noqa: E402
 
-from core.detection.pipeline import load_model  # noqa: E402
+from core.detection.pipeline import candidates_batch, load_model  # noqa: E402
 from core.detection.preprocess import fit  # noqa: E402
 from core.device import configure_threads, device  # noqa: E402
-from core.faces.pipeline import load_models  # noqa: E402
-from core.serve import passes  # noqa: E402
+from core.faces.pipeline import analyse_batch, load_models  # noqa: E402
 from core.serve.wire import pack, unpack  # noqa: E402
 
 PHOTOS = ["images/coffee.png", "images/motorcycle_left.png", "images/astronaut.png", "images/chelsea.png"]
@@ -84,9 +83,9 @@ def main() -> int:
     rows: dict[tuple[str, str], list[float]] = {}
     for c in args.concurrency:
         rows.setdefault(("detection", "in-process"), []).append(
-            rate(lambda i: passes.detection_candidates(detector, [inputs[i % len(inputs)]]), args.requests, c))
+            rate(lambda i: candidates_batch(detector, [inputs[i % len(inputs)]]), args.requests, c))
         rows.setdefault(("faces", "in-process"), []).append(
-            rate(lambda i: passes.photo_faces(faces, [face_photos[i % len(face_photos)]]), args.requests, c))
+            rate(lambda i: analyse_batch(faces, [face_photos[i % len(face_photos)]]), args.requests, c))
 
     import ray
     from ray import serve

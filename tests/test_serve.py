@@ -18,7 +18,6 @@ import torch
 from PIL import Image
 
 from core.errors import UserError
-from core.serve import passes
 from core.serve.client import call, remote_or_local
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -65,14 +64,22 @@ def _rgb(name: str, side: int = 320) -> Image.Image:
     return image
 
 
-def test_detection_candidates_equal_in_process(server: str) -> None:
-    from core.detection.pipeline import load_model
-    from core.detection.preprocess import fit
+@pytest.fixture
+def both(server: str, monkeypatch: pytest.MonkeyPatch):
+    """``both(f)``: ``f()`` once through the model server, once in-process (no address), as a pair."""
+    def run(compute):
+        remote = compute()
+        with monkeypatch.context() as local:
+            local.delenv("DLVL_SERVE_ADDRESS")
+            return remote, compute()
+    return run
 
-    model = load_model("yolov3-tiny")
-    pixels, _ = fit(_rgb("images/coffee.png", 640), 416)  # (3, 416, 416) uint8
-    remote = passes.candidates_from_arrays(call("detect", {"pixels": pixels.numpy()}, {"model": "yolov3-tiny"}))
-    local = passes.detection_candidates(model, [pixels])[0]
+
+def test_detection_through_the_server_equals_in_process(both) -> None:
+    from core.detection.pipeline import load_model, raw_predictions
+
+    model, photo = load_model("yolov3-tiny"), _rgb("images/coffee.png", 640)
+    remote, local = both(lambda: raw_predictions(model, photo, 416).candidates)
     assert remote.grids == local.grids
     for name in ("boxes", "objectness", "class_probs"):
         assert torch.allclose(getattr(remote, name), getattr(local, name), atol=1e-4), name
@@ -95,67 +102,64 @@ def test_concurrent_requests_are_batched_and_each_gets_its_own_answer(server: st
         assert not np.allclose(answers[i], answers[(i + 1) % 4]), "distinct photos, distinct answers"
 
 
-def test_faces_equal_in_process(server: str) -> None:
+def test_faces_through_the_server_equal_in_process(both) -> None:
     from core.device import device
     from core.faces.pipeline import analyse, load_models
 
-    photo = _rgb("faces/obama.jpg", 480)
-    remote = passes.faces_from_arrays(call("faces", {"photo": np.asarray(photo)}))
-    local = analyse(load_models(device()), photo)
+    models, photo = load_models(device()), _rgb("faces/obama.jpg", 480)
+    remote, local = both(lambda: analyse(models, photo))
     assert len(remote) == len(local) >= 1
     np.testing.assert_allclose(remote.boxes, local.boxes, atol=0.05)
-    cosine = (remote.embeddings * local.embeddings).sum(dim=1)
-    assert float(cosine.min()) > 0.9999
+    assert float((remote.embeddings * local.embeddings).sum(dim=1).min()) > 0.9999
 
 
-def test_cnn_logits_equal_in_process(server: str) -> None:
-    from core.cnn.features import compute_activations
+def test_cnn_top5_through_the_server_equals_in_process(both) -> None:
+    from core.cnn.classify import classify
     from core.cnn.models import load_model
 
-    image = _rgb("images/coffee.png")
-    remote = call("classify", {"image": np.asarray(image)}, {"model": "squeezenet1_1"})["logits"]
-    local = compute_activations(load_model("squeezenet1_1"), image).logits.numpy()
-    np.testing.assert_allclose(remote, local, atol=1e-3)
-    assert int(remote.argmax()) == int(local.argmax())
+    model, photo = load_model("squeezenet1_1"), _rgb("images/coffee.png")
+    remote, local = both(lambda: classify(model, photo))
+    assert [p.index for p in remote] == [p.index for p in local]
+    np.testing.assert_allclose([p.probability for p in remote], [p.probability for p in local], atol=1e-4)
 
 
-def test_styles_equal_in_process(server: str) -> None:
+def test_styles_through_the_server_equal_in_process(both) -> None:
     from core.style import arbitrary, fast
 
     content, painting = _rgb("images/chelsea.png", 256), _rgb("images/rocket.jpg", 256)
-    remote = call("style/fast", {"content": np.asarray(content)}, {"style": {"3": 1.0}, "side": 128})["image"]
-    local = np.asarray(fast.stylise(fast.load_multistyle26(), content, 3, 128))
+    net = fast.load_multistyle26()
+    remote, local = both(lambda: np.asarray(fast.stylise(net, content, {3: 0.7, 9: 0.3}, 128)))
     assert remote.shape == local.shape and np.abs(remote.astype(int) - local.astype(int)).max() <= 1
 
-    vector = call("style/vector", {"painting": np.asarray(painting)})["vector"]
     predictor, transformer = arbitrary.load_predictor(), arbitrary.load_transformer()
-    np.testing.assert_allclose(vector, arbitrary.style_vector(predictor, painting).numpy(), atol=1e-4)
-    remote = call("style/arbitrary", {"content": np.asarray(content), "vector": vector}, {"side": 128})["image"]
-    local = np.asarray(arbitrary.stylise(transformer, content, torch.from_numpy(vector), 128))
+    remote, local = both(lambda: arbitrary.style_vector(predictor, painting))
+    assert torch.allclose(remote, local, atol=1e-4)
+    remote, local = both(lambda: np.asarray(arbitrary.stylise(transformer, content, local, 128)))
     assert np.abs(remote.astype(int) - local.astype(int)).max() <= 1
 
 
-def test_attention_equal_in_process(server: str) -> None:
+def test_attention_through_the_server_equals_in_process(both) -> None:
     from core.attention.extract import attend, encode
     from core.attention.model import load_minilm
 
-    text = "The animal didn't cross the street because it was too tired."
-    remote = call("attention", {}, {"text": text, "window": 0})["weights"]
     minilm = load_minilm()
-    local = attend(minilm, encode(minilm, text)).weights.numpy()
-    np.testing.assert_allclose(remote, local, atol=1e-5)
+    encoded = encode(minilm, "The animal didn't cross the street because it was too tired.")
+    remote, local = both(lambda: attend(minilm, encoded))
+    assert remote.tokens == local.tokens
+    assert torch.allclose(remote.weights, local.weights, atol=1e-5)
 
 
 def test_bad_input_found_by_the_server_comes_back_as_the_same_message(server: str) -> None:
+    """The full YOLOv3 is not installed on the server: the app gets the server's translated message."""
     with pytest.raises(UserError) as error:
-        call("attention", {}, {"text": "\u200b\u200b", "window": 0})
-    assert error.value.key == "att.err.no_tokens"
+        call("detect", {"pixels": np.zeros((3, 320, 320), np.uint8)}, {"model": "yolov3"})
+    assert error.value.key == "err.asset_missing"
 
 
 def test_unreachable_server_gives_a_clear_message_or_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DLVL_SERVE_ADDRESS", f"http://127.0.0.1:{_free_port()}")  # nothing listens there
     monkeypatch.setenv("DLVL_SERVE_TIMEOUT_S", "5")
-    ask = dict(route="attention", arrays=dict, params={"text": "hi", "window": 0}, decode=lambda a: "remote",
+    ask = dict(route="attention", request=lambda: ({"ids": np.arange(3)}, {}), decode=lambda a: "remote",
                local=lambda: "in-process")
     with pytest.raises(UserError) as error:
         remote_or_local(**ask)

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import torch
 
 from core.attention.model import MAX_TOKENS, MiniLM
 from core.errors import TextInputError
+from core.serve.client import remote_or_local
 
 WINDOW = MAX_TOKENS - 2  # content tokens per window: room for [CLS] and [SEP]
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -101,15 +103,22 @@ def attend(minilm: MiniLM, encoded: Encoded, window: int = 0) -> Attention:
     start, end = encoded.windows[window]
     tokenizer = minilm.tokenizer
     ids = [tokenizer.cls_token_id, *encoded.ids[start:end], tokenizer.sep_token_id]
-    model_device = minilm.model.device
-    input_ids = torch.tensor([ids], device=model_device)  # (1, T)
-    output = minilm.model(input_ids=input_ids, attention_mask=torch.ones_like(input_ids), output_attentions=True)
-    if not output.attentions:
-        raise RuntimeError("the model returned no attention maps: load it with attn_implementation='eager'")
-    weights = torch.stack(output.attentions)[:, 0].float().cpu()  # (L, H, T, T)
+    weights = remote_or_local("attention", lambda: ({"ids": np.asarray(ids, dtype=np.int64)}, {}),
+                              decode=lambda arrays: torch.from_numpy(arrays["weights"]),
+                              local=lambda: attention_maps(minilm, ids))
     word_of, words = _words(encoded, start, end)
     return Attention(tokens=[tokenizer.cls_token, *encoded.tokens[start:end], tokenizer.sep_token],
                      word_of=word_of, words=words, weights=weights)
+
+
+@torch.inference_mode()
+def attention_maps(minilm: MiniLM, ids: list[int]) -> torch.Tensor:
+    """Every attention map of one window of token ids ([CLS] … [SEP]): (L, H, T, T) float32 on the CPU."""
+    input_ids = torch.tensor([ids], device=minilm.model.device)  # (1, T)
+    output = minilm.model(input_ids=input_ids, attention_mask=torch.ones_like(input_ids), output_attentions=True)
+    if not output.attentions:
+        raise RuntimeError("the model returned no attention maps: load it with attn_implementation='eager'")
+    return torch.stack(output.attentions)[:, 0].float().cpu()  # (L, H, T, T)
 
 
 @torch.inference_mode()

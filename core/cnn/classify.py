@@ -1,13 +1,17 @@
 """Top-k ImageNet classes from a CNN's logits: softmax, then the k most likely labels."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import torch
 from PIL import Image
 from torch import Tensor
 
-from core.cnn.features import compute_activations
+from core.cnn.features import resized_input, walk
 from core.cnn.models import IMAGENET_CATEGORIES, CnnModel
+from core.serve.client import remote_or_local
 
 
 @dataclass(frozen=True)
@@ -25,9 +29,19 @@ def top_k(logits: Tensor, k: int = 5) -> list[Prediction]:
 
 
 def classify(model: CnnModel, image: Image.Image, k: int = 5) -> list[Prediction]:
-    """Top-k classes of ``image``; ``ValueError`` if the model has no classifier."""
+    """Top-k classes of ``image``, on the model server when one is configured; ``ValueError`` if the
+    model has no classifier."""
     if not model.classifies:
         raise ValueError(f"{model.id} has no ImageNet classifier")
-    logits = compute_activations(model, image).logits
-    assert logits is not None
+    logits = remote_or_local("classify", lambda: ({"image": np.asarray(image.convert("RGB"))}, {"model": model.id}),
+                             decode=lambda arrays: torch.from_numpy(arrays["logits"]),
+                             local=lambda: logits_batch(model, [image])[0])
     return top_k(logits, k)
+
+
+@torch.inference_mode()
+def logits_batch(model: CnnModel, images: Sequence[Image.Image]) -> list[Tensor]:
+    """The (1000,) ImageNet logits of each image, all images in one forward pass (224 x 224 each)."""
+    x = model.preprocess(torch.cat([resized_input(image) for image in images]))  # (B, 3, 224, 224)
+    _, logits = walk(model, x)
+    return list(logits.float().cpu())  # B x (1000,)

@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from core.detection.preprocess import Transform, check_size, fit
 from core.detection.weights import load_weights
 from core.device import device
 from core.errors import AssetError
+from core.serve.client import remote_or_local
 from core.tensors import to_image, to_tensor
 
 # model id -> (cfg asset id, weights asset id); the tiny model ships offline, the full one is optional.
@@ -59,7 +61,9 @@ def load_model(model_id: str = DEFAULT_MODEL) -> nn.Module:
     cfg_id, weights_id = MODELS[model_id]
     if model_id not in available_models():
         raise AssetError("err.asset_missing", asset=weights_id, command=FETCH_FULL_COMMAND)
-    return accelerate(build_model(resolve(cfg_id), resolve(weights_id)), half=True)
+    model = accelerate(build_model(resolve(cfg_id), resolve(weights_id)), half=True)
+    model.model_id = model_id  # named once, before it is shared: the model server is asked by name
+    return model
 
 
 def class_names() -> list[str]:
@@ -80,13 +84,26 @@ class RawPrediction:
 def raw_predictions(model: nn.Module, image: Image.Image, size: int = DEFAULT_SIZE,
                     mode: str = "letterbox") -> RawPrediction:
     """The heavy step: fit the image, run the network (a ``Darknet``, plain or accelerated) once,
-    decode every candidate box."""
+    decode every candidate box. With a model server configured (``core.serve``) the network runs there."""
     pixels, transform = fit(image, check_size(size), mode)  # (3, S, S) uint8
-    x = to_tensor(pixels, next(model.parameters()).device)  # (1, 3, S, S)
-    with torch.inference_mode():
-        raw = model(x)
-        candidates = decode([r.float() for r in raw], model.heads, (size, size)).cpu()
+    candidates = remote_or_local("detect", lambda: ({"pixels": pixels.numpy()}, {"model": model.model_id}),
+                                 decode=Candidates.from_arrays, local=lambda: candidates_batch(model, [pixels])[0])
     return RawPrediction(candidates, transform, to_image(pixels), tuple(h.anchors for h in model.heads))
+
+
+def candidates_batch(model: nn.Module, pixels: Sequence[torch.Tensor]) -> list[Candidates]:
+    """Fitted inputs ``(3, S, S)`` uint8 -> every decoded candidate of each, on the CPU; inputs of one
+    size go through the network together (the model server batches many users' requests)."""
+    where = next(model.parameters()).device
+    answers: dict[int, Candidates] = {}
+    for size in {tuple(p.shape) for p in pixels}:
+        rows = [i for i, p in enumerate(pixels) if tuple(p.shape) == size]
+        x = to_tensor(torch.stack([pixels[i] for i in rows]), where)  # (B, 3, S, S)
+        with torch.inference_mode():
+            raw = [r.float() for r in model(x)]  # per head (B, A*(5+C), h, w)
+            for row, index in enumerate(rows):
+                answers[index] = decode([r[row:row + 1] for r in raw], model.heads, size[1:]).cpu()
+    return [answers[i] for i in range(len(pixels))]
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
+import numpy as np
 import torch
 from torchvision.ops import batched_nms, box_area, box_iou
 
@@ -29,6 +30,16 @@ class Candidates:
     cell: torch.Tensor  # (N, 2) grid column, row
     anchor: torch.Tensor  # (N,) anchor index within its head
     grids: tuple[tuple[int, int], ...]  # (rows, columns) of each head
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """The candidates as numpy arrays, e.g. to travel from the model server (``core.serve``)."""
+        arrays = {f.name: getattr(self, f.name).numpy() for f in fields(self) if f.name != "grids"}
+        return {**arrays, "grids": np.asarray(self.grids, dtype=np.int64).reshape(-1, 2)}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> Candidates:
+        tensors = {f.name: torch.from_numpy(arrays[f.name].copy()) for f in fields(cls) if f.name != "grids"}
+        return cls(**tensors, grids=tuple((int(rows), int(cols)) for rows, cols in arrays["grids"]))
 
     def cpu(self) -> Candidates:
         """The same candidates on the CPU (where caching and drawing happen)."""

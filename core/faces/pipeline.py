@@ -7,6 +7,7 @@ them in its session state and a threshold change re-decides without touching a n
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +19,7 @@ from core.errors import UserError
 from core.faces.align import align
 from core.faces.detect import detect, load_yunet
 from core.faces.embed import embed, load_sface
+from core.serve.client import remote_or_local
 from core.tensors import to_pixels
 
 
@@ -47,6 +49,16 @@ class PhotoFaces:
     def __len__(self) -> int:
         return len(self.scores)
 
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """Everything as numpy arrays, e.g. to travel from the model server (``core.serve``)."""
+        return {"boxes": self.boxes, "landmarks": self.landmarks, "scores": self.scores, "crops": self.crops,
+                "embeddings": self.embeddings.numpy()}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> PhotoFaces:
+        return cls(arrays["boxes"], arrays["landmarks"], arrays["scores"], arrays["crops"],
+                   torch.from_numpy(arrays["embeddings"].copy()))
+
     def face(self, index: int) -> torch.Tensor:
         """The embedding of face ``index``; a clear error when the photo has no face."""
         if len(self) == 0:
@@ -61,17 +73,30 @@ def photo_key(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@torch.inference_mode()
 def analyse(models: FaceModels, image: Image.Image) -> PhotoFaces:
-    """Detect, align and embed every face in ``image`` (batched: one SFace pass for all faces)."""
-    rgb = to_pixels(image).to(models.device).float()  # (3, H, W) 0..255
-    found = detect(models.detector, rgb)
-    crops = align(rgb, found.landmarks)  # (N, 3, 112, 112)
-    embeddings = embed(models.embedder, crops)  # (N, 128)
-    return PhotoFaces(
-        boxes=found.boxes.cpu().numpy().astype(np.float32),
-        landmarks=found.landmarks.cpu().numpy().astype(np.float32),
-        scores=found.scores.cpu().numpy().astype(np.float32),
-        crops=crops.round().clamp(0, 255).to(torch.uint8).permute(0, 2, 3, 1).cpu().numpy(),
-        embeddings=embeddings.cpu(),
-    )
+    """Detect, align and embed every face in ``image``; on the model server when one is configured."""
+    return remote_or_local("faces", lambda: ({"photo": np.asarray(image.convert("RGB"))}, {}),
+                           decode=PhotoFaces.from_arrays, local=lambda: analyse_batch(models, [image])[0])
+
+
+@torch.inference_mode()
+def analyse_batch(models: FaceModels, images: Sequence[Image.Image]) -> list[PhotoFaces]:
+    """Detect and align the faces of each photo, then embed every face of every photo in one SFace pass."""
+    found, crops = [], []
+    for image in images:
+        rgb = to_pixels(image).to(models.device).float()  # (3, H, W) 0..255
+        faces = detect(models.detector, rgb)
+        found.append(faces)
+        crops.append(align(rgb, faces.landmarks))  # (N_i, 3, 112, 112)
+    embeddings = embed(models.embedder, torch.cat(crops)).cpu()  # (sum N_i, 128)
+    answers, start = [], 0
+    for faces, crop in zip(found, crops):
+        answers.append(PhotoFaces(
+            boxes=faces.boxes.cpu().numpy().astype(np.float32),
+            landmarks=faces.landmarks.cpu().numpy().astype(np.float32),
+            scores=faces.scores.cpu().numpy().astype(np.float32),
+            crops=crop.round().clamp(0, 255).to(torch.uint8).permute(0, 2, 3, 1).cpu().numpy(),
+            embeddings=embeddings[start:start + len(crop)],
+        ))
+        start += len(crop)
+    return answers

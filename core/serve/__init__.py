@@ -5,7 +5,11 @@ stateless forward passes (YOLO raw predictions, face detection + embeddings, CNN
 style, attention maps) are sent to Ray Serve deployments that batch many users' requests,
 while work with gradients or per-user state (Grad-CAM, Gatys, training) stays in the app.
 
-- ``passes``: the forward passes themselves, batched, plain PyTorch (the deployments run these);
+- the passes themselves stay where they live (``core.detection.pipeline.candidates_batch``,
+  ``core.faces.pipeline.analyse_batch``, ``core.cnn.classify.logits_batch``, ``core.style.fast.paint``,
+  ``core.style.arbitrary.paint``, ``core.attention.extract.attention_maps``); each public function
+  that runs one (``raw_predictions``, ``analyse``, ``classify``, ``stylise``, ``attend``…) picks the
+  backend through ``client.remote_or_local``, so pages never change;
 - ``wire``: how arrays travel over HTTP (``.npz``, never pickle);
 - ``client``: the app side, a few lines of urllib, so app replicas never import Ray;
 - ``deployments``: the Ray Serve side (imports Ray; only installed by ``requirements-serve.txt``).

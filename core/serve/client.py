@@ -46,14 +46,17 @@ def call(route: str, arrays: Arrays, params: dict[str, Any] | None = None) -> Ar
         raise ServeUnavailable(f"{route}: {error}") from error
 
 
-def remote_or_local(route: str, arrays: Callable[[], Arrays], params: dict[str, Any],
+def remote_or_local(route: str, request: Callable[[], tuple[Arrays, dict[str, Any]]],
                     decode: Callable[[Arrays], T], local: Callable[[], T]) -> T:
-    """The pass's answer from the model server when one is configured, else (or as fallback) ``local()``."""
+    """The pass's answer from the model server when one is configured, else (or as fallback) ``local()``.
+
+    ``request()`` builds the arrays and parameters to send, only when they are sent.
+    """
     config = serve_config()
     if not config.enabled:
         return local()
     try:
-        return decode(call(route, arrays(), params))
+        return decode(call(route, *request()))
     except ServeUnavailable as error:
         if config.fallback:
             log.warning("model server unavailable (%s): running in-process", error)

@@ -18,18 +18,19 @@ from ray import serve
 from starlette.requests import Request
 from starlette.responses import Response
 
-from core.attention.extract import encode
+from core.attention.extract import attention_maps
 from core.attention.model import load_minilm
+from core.cnn.classify import logits_batch
 from core.cnn.models import load_model as load_cnn
+from core.detection.pipeline import candidates_batch
 from core.detection.pipeline import load_model as load_detector
 from core.device import device
 from core.errors import UserError
+from core.faces.pipeline import analyse_batch
 from core.faces.pipeline import load_models as load_face_models
-from core.serve import passes
 from core.serve.config import serve_config
 from core.serve.wire import pack, unpack
-from core.style.arbitrary import load_predictor, load_transformer
-from core.style.fast import load_multistyle26
+from core.style import arbitrary, fast
 
 APPS = ("detect", "faces", "classify", "style", "attention")  # one application each, at /<name>
 
@@ -70,10 +71,9 @@ class Detector(_Endpoint):
         for model_id in {model_id for model_id, _ in requests}:
             rows = [i for i, (m, _) in enumerate(requests) if m == model_id]
             model = self._models.setdefault(model_id, self._load(model_id))
-            found = passes.detection_candidates(model, [torch.from_numpy(requests[i][1].copy()) for i in rows])
-            anchors = np.asarray([h.anchors for h in model.heads], dtype=np.float32)
+            found = candidates_batch(model, [torch.from_numpy(requests[i][1].copy()) for i in rows])
             for i, candidates in zip(rows, found):
-                answers[i] = {**passes.candidates_to_arrays(candidates), "anchors": anchors}
+                answers[i] = candidates.to_arrays()
         return answers
 
     async def __call__(self, request: Request) -> Response:
@@ -88,7 +88,7 @@ class FaceAnalyser(_Endpoint):
 
     @serve.batch(max_batch_size=8, batch_wait_timeout_s=0.01)
     async def analyse(self, photos: list[np.ndarray]) -> list[dict[str, np.ndarray]]:
-        return [passes.faces_to_arrays(f) for f in passes.photo_faces(self._models, [_image(p) for p in photos])]
+        return [faces.to_arrays() for faces in analyse_batch(self._models, [_image(p) for p in photos])]
 
     async def __call__(self, request: Request) -> Response:
         return await self._answer(request, lambda a, p: self.analyse(a["photo"]))
@@ -107,8 +107,8 @@ class Classifier(_Endpoint):
         for model_id in {model_id for model_id, _ in requests}:
             rows = [i for i, (m, _) in enumerate(requests) if m == model_id]
             model = self._models.setdefault(model_id, self._load(model_id))
-            for i, logits in zip(rows, passes.cnn_logits(model, [_image(requests[i][1]) for i in rows])):
-                answers[i] = {"logits": logits}
+            for i, logits in zip(rows, logits_batch(model, [_image(requests[i][1]) for i in rows])):
+                answers[i] = {"logits": logits.numpy()}
         return answers
 
     async def __call__(self, request: Request) -> Response:
@@ -120,32 +120,32 @@ class Stylist(_Endpoint):
     """The 26-style network and the any-painting pair on one replica (small models): /style/{fast,vector,arbitrary}."""
 
     def __init__(self, batching: tuple[int, float]) -> None:
-        self._fast, self._predictor, self._transformer = load_multistyle26(), load_predictor(), load_transformer()
+        self._fast = fast.load_multistyle26()
+        self._predictor, self._transformer = arbitrary.load_predictor(), arbitrary.load_transformer()
         self._tune(batching, self.fast, self.vector, self.arbitrary)
 
     @serve.batch(max_batch_size=8, batch_wait_timeout_s=0.01)
-    async def fast(self, requests: list[tuple[np.ndarray, dict[int, float], int]]) -> list[dict[str, np.ndarray]]:
-        images = passes.fast_styles(self._fast, [(_image(c), s, side) for c, s, side in requests])
-        return [{"image": np.asarray(image)} for image in images]
+    async def fast(self, requests: list[tuple[np.ndarray, np.ndarray]]) -> list[dict[str, np.ndarray]]:
+        """Images of different sizes: painted one by one inside the batch."""
+        return [{"image": np.asarray(fast.paint(self._fast, _image(c), torch.from_numpy(w)))} for c, w in requests]
 
     @serve.batch(max_batch_size=8, batch_wait_timeout_s=0.01)
-    async def vector(self, paintings: list[np.ndarray]) -> list[dict[str, np.ndarray]]:
-        return [{"vector": v.cpu().numpy()} for v in passes.style_vectors(self._predictor, [_image(p) for p in paintings])]
+    async def vector(self, squares: list[np.ndarray]) -> list[dict[str, np.ndarray]]:
+        x = [arbitrary.predict_vector(self._predictor, _image(square)) for square in squares]
+        return [{"vector": v.numpy()} for v in x]
 
     @serve.batch(max_batch_size=8, batch_wait_timeout_s=0.01)
-    async def arbitrary(self, requests: list[tuple[np.ndarray, np.ndarray, int]]) -> list[dict[str, np.ndarray]]:
-        images = passes.arbitrary_styles(self._transformer, [(_image(c), torch.from_numpy(v.copy()), side)
-                                                             for c, v, side in requests])
-        return [{"image": np.asarray(image)} for image in images]
+    async def arbitrary(self, requests: list[tuple[np.ndarray, np.ndarray]]) -> list[dict[str, np.ndarray]]:
+        return [{"image": np.asarray(arbitrary.paint(self._transformer, _image(c), torch.from_numpy(v)))}
+                for c, v in requests]
 
     async def __call__(self, request: Request) -> Response:
         route = request.url.path.rstrip("/").rsplit("/", 1)[-1]
         if route == "vector":
             return await self._answer(request, lambda a, p: self.vector(a["painting"]))
         if route == "arbitrary":
-            return await self._answer(request, lambda a, p: self.arbitrary((a["content"], a["vector"], p["side"])))
-        return await self._answer(request, lambda a, p: self.fast(
-            (a["content"], {int(k): float(v) for k, v in p["style"].items()}, p["side"])))
+            return await self._answer(request, lambda a, p: self.arbitrary((a["content"], a["vector"])))
+        return await self._answer(request, lambda a, p: self.fast((a["content"], a["weights"])))
 
 
 @serve.deployment
@@ -155,12 +155,12 @@ class AttentionMaps(_Endpoint):
         self._tune(batching, self.maps)
 
     @serve.batch(max_batch_size=8, batch_wait_timeout_s=0.01)
-    async def maps(self, requests: list[tuple[str, int]]) -> list[dict[str, np.ndarray]]:
-        windows = [(encode(self._minilm, text), window) for text, window in requests]
-        return [{"weights": w} for w in passes.attention_maps(self._minilm, windows)]
+    async def maps(self, windows: list[np.ndarray]) -> list[dict[str, np.ndarray]]:
+        """Windows of different lengths: one forward pass each inside the batch."""
+        return [{"weights": attention_maps(self._minilm, ids.tolist()).numpy()} for ids in windows]
 
     async def __call__(self, request: Request) -> Response:
-        return await self._answer(request, lambda a, p: self.maps((p["text"], int(p["window"]))))
+        return await self._answer(request, lambda a, p: self.maps(a["ids"]))
 
 
 DEPLOYMENTS = {"detect": Detector, "faces": FaceAnalyser, "classify": Classifier, "style": Stylist,

@@ -18,6 +18,7 @@ from torch import Tensor, nn
 
 from core.assets import resolve
 from core.device import device
+from core.serve.client import remote_or_local
 from core.style.images import fit_side
 from core.style.onnx_qdq import float_model
 from core.tensors import to_image, to_tensor
@@ -79,8 +80,15 @@ def style_vector(predictor: nn.Module, style: Image.Image) -> Tensor:
     side = min(style.size)
     left, top = (style.width - side) // 2, (style.height - side) // 2
     square = style.crop((left, top, left + side, top + side)).resize((STYLE_SIDE, STYLE_SIDE), Image.Resampling.LANCZOS)
-    with torch.inference_mode():
-        return predictor(_nhwc(square))
+    return remote_or_local("style/vector", lambda: ({"painting": np.asarray(square.convert("RGB"))}, {}),
+                           decode=lambda arrays: torch.from_numpy(arrays["vector"]),
+                           local=lambda: predict_vector(predictor, square))
+
+
+@torch.inference_mode()
+def predict_vector(predictor: nn.Module, square: Image.Image) -> Tensor:
+    """The predictor on a 256 x 256 painting: its style vector, (1, 1, 1, 100) on the CPU."""
+    return predictor(_nhwc(square)).cpu()
 
 
 def mix(vector_a: Tensor, vector_b: Tensor, t: float) -> Tensor:
@@ -91,6 +99,13 @@ def mix(vector_a: Tensor, vector_b: Tensor, t: float) -> Tensor:
 def stylise(transformer: nn.Module, content: Image.Image, vector: Tensor, side: int = CONTENT_SIDE) -> Image.Image:
     """Paint ``content`` (longer side ``side``, multiples of 4) in the style ``vector``."""
     image = fit_side(content, side)
-    with torch.inference_mode():
-        out = transformer(_nhwc(image), vector.to(device()))  # (1, H, W, 3)
+    return remote_or_local("style/arbitrary",
+                           lambda: ({"content": np.asarray(image.convert("RGB")), "vector": vector.cpu().numpy()}, {}),
+                           decode=lambda arrays: Image.fromarray(arrays["image"]), local=lambda: paint(transformer, image, vector))
+
+
+@torch.inference_mode()
+def paint(transformer: nn.Module, image: Image.Image, vector: Tensor) -> Image.Image:
+    """The transformer on an image already fitted (sides multiples of 4), in the style ``vector``."""
+    out = transformer(_nhwc(image), vector.to(device()))  # (1, H, W, 3)
     return to_image(out.permute(0, 3, 1, 2))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+import numpy as np
 import onnx
 import torch
 import torch.nn.functional as F
@@ -27,6 +28,7 @@ from core.accel import accelerate
 from core.assets import resolve
 from core.device import device
 from core.errors import UserError
+from core.serve.client import remote_or_local
 from core.style.images import fit_side
 from core.tensors import to_image, to_tensor
 
@@ -140,7 +142,12 @@ def style_weights(style: int | Mapping[int, float]) -> Tensor:
 
 def stylise(model: nn.Module, content: Image.Image, style: int | Mapping[int, float], side: int) -> Image.Image:
     """Paint ``content`` in a built-in style (or blend); longer side ``side``, rounded to multiples of 4."""
-    image = fit_side(content, side)
-    with torch.inference_mode():
-        out = model(to_tensor(image, device()), style_weights(style).to(device()))  # (1, 3, H, W)
-    return to_image(out)
+    image, weights = fit_side(content, side), style_weights(style)
+    return remote_or_local("style/fast", lambda: ({"content": np.asarray(image), "weights": weights.numpy()}, {}),
+                           decode=lambda arrays: Image.fromarray(arrays["image"]), local=lambda: paint(model, image, weights))
+
+
+@torch.inference_mode()
+def paint(model: nn.Module, image: Image.Image, weights: Tensor) -> Image.Image:
+    """The network on an image already fitted (sides multiples of 4), with (26,) style weights."""
+    return to_image(model(to_tensor(image, device()), weights.to(device())))  # (1, 3, H, W)
