@@ -53,7 +53,7 @@ def test_any_painting_and_live_gatys_with_stop(open_style_page) -> None:
     # Live progress: the current image appears while the job runs, without any click.
     page.wait_for_function("() => document.body.innerText.includes('Current image (step')", timeout=300_000)
     screenshot(page, "style_transfer-gatys-running-en")
-    page.get_by_test_id("stMainBlockContainer").get_by_role("button", name=translate("style.stop", "en")).click()
+    page.get_by_test_id("stMainBlockContainer").get_by_role("button", name=translate("jobs.stop", "en")).click()
     page.wait_for_function("() => document.body.innerText.includes('Stopped after')", timeout=120_000)
     wait_for_idle(page)
     assert not error_boxes(page), error_boxes(page)
