@@ -4,13 +4,15 @@ Queueing and one-job-per-session are the job mechanism's own (tests/test_jobs.py
 """
 import threading
 
+import numpy as np
 import pytest
 from PIL import Image
 
 from core.errors import UserError
 from core.jobs import Job, JobState, Slots
 from core.settings import LIMITS
-from core.style.gatys import GatysConfig
+from core.style.gatys import GatysConfig, layer_gram
+from core.style.grams import gram_pair
 from core.style.images import to_image
 from core.style.jobs import gatys_work
 from core.style.vgg import load_feature_net
@@ -64,3 +66,13 @@ def test_any_exception_in_the_optimisation_ends_the_job_failed(net, photos) -> N
     assert job.wait(60)
     snap = job.snapshot()
     assert snap.state is JobState.FAILED and not isinstance(snap.error, UserError) and job.result is None
+
+
+def test_gram_pair_shows_the_style_and_the_generated_gram_of_a_run(net, photos) -> None:
+    job = Job(gatys_work(net, *photos, GatysConfig(size=64, steps=2)), slots=Slots(1)).start()
+    assert job.wait(120) and job.state is JobState.DONE
+    style, generated = gram_pair(net, job.result, job.result.last.best, "relu2_1", channels=16)
+    assert style.shape == generated.shape == (16, 16)
+    assert np.allclose(style, style.T, atol=1e-4) and (np.diag(style) >= 0).all(), "a Gram matrix: symmetric, PSD diagonal"
+    full = layer_gram(net, job.result.style, "relu2_1").cpu().numpy()
+    assert np.allclose(style, full[:16, :16], rtol=1e-4, atol=1e-6) and not np.allclose(style, generated)

@@ -18,7 +18,6 @@ STRINGS = {
     "style.original": {"en": "Content", "zh": "内容图"},
     "style.result": {"en": "Stylised", "zh": "风格化结果"},
     "style.size": {"en": "Image size (longer side, pixels)", "zh": "图像尺寸（长边，像素）"},
-    "style.download": {"en": "Download PNG", "zh": "下载 PNG"},
     "style.timing": {"en": "Network time: {seconds:.2f} s on {device}.", "zh": "网络耗时：{seconds:.2f} 秒（{device}）。"},
     # Instant styles
     "style.gallery": {"en": "The 26 built-in styles", "zh": "26 种内置风格"},
