@@ -20,15 +20,16 @@ SEPARATOR = "~"  # between items of a list value; never inside an option
 class Param:
     """One shareable setting: widget ``key``, URL ``name``, ``default`` and the allowed values.
 
-    The kind follows the default: bool, int, float (within ``low``..``high``), str (one of
-    ``options`` when given) or a tuple of strings (each one of ``options``), e.g. chosen racers.
+    The kind follows the default: bool, int, float (within ``low``..``high``, or one of ``options``
+    when given, e.g. a select slider's sizes), str (one of ``options`` when given) or a tuple of
+    strings (each one of ``options``), e.g. chosen racers.
     ``max_len`` bounds free text such as a sentence or a word.
     """
 
     key: str
     name: str
     default: Any
-    options: Sequence[str] | None = None
+    options: Sequence[Any] | None = None
     low: float | None = None
     high: float | None = None
     max_len: int = 200
@@ -56,7 +57,8 @@ class Param:
         if isinstance(self.default, (int, float)):
             number = int(text) if isinstance(self.default, int) else float(text)
             if not math.isfinite(number) or (self.low is not None and number < self.low) or (
-                    self.high is not None and number > self.high):
+                    self.high is not None and number > self.high) or (
+                    self.options is not None and number not in self.options):
                 raise ValueError(text)
             return number
         if len(text) > self.max_len or (self.options is not None and text not in self.options):

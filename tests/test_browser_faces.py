@@ -3,6 +3,7 @@ import pytest
 
 from core.i18n import translate
 from tests.conftest import LANGS, error_boxes, screenshot, wait_for_idle
+from tests.linked import open_in_new_context, phone_and_desktop_screenshots, press_on_slider, share_url, slider_value
 
 pytestmark = pytest.mark.browser
 SUCCESS = '[data-testid="stAlertContentSuccess"]'
@@ -52,3 +53,22 @@ def test_face_book_and_geometry(open_page) -> None:
     page.get_by_text(translate("face.geo.far", "en")).first.scroll_into_view_if_needed()
     wait_for_idle(page)
     screenshot(page, "faces-histogram-en")
+
+
+def test_a_shared_link_opens_the_same_view_elsewhere(open_page, browser) -> None:
+    """The strictest threshold (End key: 1.000) makes the two Obama samples "different"; a link carries it, no photo."""
+    page = open_faces(open_page, "en")
+    press_on_slider(page, translate("face.threshold", "en"), "End")
+    url = share_url(page)
+    assert "t=1" in url and "face" not in url.split("?")[1], url
+    different = translate("face.different_short", "en")
+    verdict = page.locator('[data-testid="stAlertContentInfo"]').filter(has_text=different).first.inner_text()
+    other = open_in_new_context(browser, url, wait_for='[data-testid="stAlertContentInfo"]')
+    other.locator('[data-testid="stAlertContentInfo"]').filter(has_text=different).first.wait_for(timeout=180_000)
+    assert not error_boxes(other), error_boxes(other)
+    assert slider_value(other, translate("face.threshold", "en")) == "1.000"
+    assert other.locator('[data-testid="stAlertContentInfo"]').filter(has_text=different).first.inner_text() == verdict
+    assert other.get_by_text(translate("ui.download_csv", "en")).first.is_visible()
+    other.context.close()
+    phone_and_desktop_screenshots(browser, url.replace("lang=en", "lang=zh"), "faces-shared-zh",
+                                  '[data-testid="stAlertContentInfo"]')

@@ -3,6 +3,7 @@ import pytest
 
 from core.i18n import translate
 from tests.conftest import error_boxes, screenshot, wait_for_idle
+from tests.linked import image_checksum, open_in_new_context, phone_and_desktop_screenshots, press_on_slider, share_url, slider_value
 
 pytestmark = pytest.mark.browser
 
@@ -53,10 +54,33 @@ def test_any_painting_and_live_gatys_with_stop(open_style_page) -> None:
     # Live progress: the current image appears while the job runs, without any click.
     page.wait_for_function("() => document.body.innerText.includes('Current image (step')", timeout=300_000)
     screenshot(page, "style_transfer-gatys-running-en")
-    page.get_by_test_id("stMainBlockContainer").get_by_role("button", name=translate("style.stop", "en")).click()
+    page.get_by_test_id("stMainBlockContainer").get_by_role("button", name=translate("jobs.stop", "en")).click()
     page.wait_for_function("() => document.body.innerText.includes('Stopped after')", timeout=120_000)
     wait_for_idle(page)
     assert not error_boxes(page), error_boxes(page)
     assert any(c.startswith("Best so far") for c in captions(page))
     assert page.get_by_text(translate("style.gram", "en")).count() >= 1
     screenshot(page, "style_transfer-gatys-stopped-en")
+
+
+def test_a_shared_link_opens_the_same_view_elsewhere(open_style_page, browser) -> None:
+    """Another strength and the photo's own colours: the link carries both, the new reader sees the same image."""
+    page = open_style_page("en")
+    result = translate("style.result", "en")
+    page.wait_for_function("t => document.body.innerText.includes(t)", arg=result, timeout=120_000)
+    press_on_slider(page, translate("style.strength", "en"), "ArrowLeft", 4)  # 1.00 -> 0.80
+    page.get_by_text(translate("style.keep_colours", "en")).first.click()
+    wait_for_idle(page, 180_000)
+    url = share_url(page)
+    assert "strength=0.8" in url and "colours=1" in url, url
+    before = image_checksum(page, result)
+    other = open_in_new_context(browser, url, wait_for=IMAGE)
+    other.wait_for_function("t => document.body.innerText.includes(t)", arg=result, timeout=180_000)
+    wait_for_idle(other, 180_000)
+    assert not error_boxes(other), error_boxes(other)
+    assert slider_value(other, translate("style.strength", "en")) == "0.80"
+    switch = other.locator('[data-testid="stCheckbox"]', has_text=translate("style.keep_colours", "en"))
+    assert switch.locator("input").first.is_checked()
+    assert image_checksum(other, result) == before, "the same stylised image"
+    other.context.close()
+    phone_and_desktop_screenshots(browser, url.replace("lang=en", "lang=zh"), "style_transfer-shared-zh", IMAGE)

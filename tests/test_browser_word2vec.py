@@ -5,6 +5,7 @@ import pytest
 
 from core.i18n import translate
 from tests.conftest import error_boxes, screenshot, wait_for_idle
+from tests.linked import open_in_new_context, phone_and_desktop_screenshots, press_on_slider, share_url, slider_value
 
 pytestmark = pytest.mark.browser
 
@@ -64,3 +65,23 @@ def test_uploaded_text_trains_in_the_background(open_page) -> None:
     assert not error_boxes(page)
     assert page.get_by_text("训练完成", exact=False).count() >= 1
     screenshot(page, "word2vec-trained-zh")
+
+
+def test_a_shared_link_opens_the_same_view_elsewhere(open_page, browser) -> None:
+    """Five neighbours and 3CosMul: the link carries both, the new reader gets the same answer."""
+    page = open_page("word2vec", "en", wait_for=MAP)
+    press_on_slider(page, translate("w2v.topn", "en"), "ArrowLeft", 5)  # 10 -> 5
+    page.get_by_text(translate("w2v.method.3cosmul", "en"), exact=True).first.click()
+    wait_for_idle(page)
+    url = share_url(page)
+    assert "n=5" in url and "method=3cosmul" in url, url
+    answer = page.locator('[data-testid="stMarkdownContainer"]', has=page.locator("strong")).filter(
+        has_text="−").first.inner_text()
+    other = open_in_new_context(browser, url, wait_for=MAP)
+    assert not error_boxes(other), error_boxes(other)
+    assert slider_value(other, translate("w2v.topn", "en")) == "5"
+    assert other.get_by_role("radio", name=translate("w2v.method.3cosmul", "en")).is_checked()
+    assert other.locator('[data-testid="stMarkdownContainer"]', has=other.locator("strong")).filter(
+        has_text="−").first.inner_text() == answer
+    other.context.close()
+    phone_and_desktop_screenshots(browser, url.replace("lang=en", "lang=zh"), "word2vec-shared-zh", MAP)

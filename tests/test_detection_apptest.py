@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import io
 
+import pandas as pd
 import pytest
 from PIL import Image
 
-from core.detection import pipeline
 from core.detection.darknet import Darknet
 from core.i18n import translate
 from tests.conftest import ASSETS, LANGS, assert_clean, run_page
+from tests.linked import downloads, named, run_linked
 
 
 def upload(at, data: bytes, name: str = "upload.png") -> None:
@@ -68,7 +69,7 @@ def test_sliders_filter_without_running_the_network_again(monkeypatch: pytest.Mo
     at.slider(key="det_conf").set_value(0.02).run()
     at.slider(key="det_iou").set_value(0.9).run()
     assert len(at.dataframe[0].value) > kept_at_default, "a lower threshold and looser NMS keep more boxes"
-    at.multiselect(key="det_classes").set_value([pipeline.class_names().index("motorbike")]).run()
+    at.multiselect(key="det_classes").set_value(["motorbike"]).run()
     assert set(table_classes(at, "en")) == {"motorbike"}
     for view in ("nms", "grid", "heatmap", "detections"):
         at.session_state["det_view"] = view
@@ -89,3 +90,37 @@ def test_a_bad_upload_gets_a_clear_message(lang: str) -> None:
     upload(at, b"not an image at all", "broken.png")
     assert not at.exception
     assert [e.value for e in at.error] == [translate("err.image_not_image", lang)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_shared_link_restores_the_view_and_the_downloads_match(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thresholds, classes and size from the link; the CSV equals the table shown, the PNG is the drawn photo."""
+    query = {"conf": "0.1", "nms": "0.6", "classes": "cup~wine glass", "size": "352"}
+    with downloads(monkeypatch) as caught:
+        at = run_linked("detection", lang, query)
+    assert_clean(at)
+    assert at.slider(key="det_conf").value == 0.1 and at.slider(key="det_iou").value == 0.6
+    assert at.select_slider(key="det_size").value == 352
+    assert list(at.multiselect(key="det_classes").value) == ["cup", "wine glass"]
+    shown = at.dataframe[0].value
+    assert set(shown[translate("det.col.class", lang)]) <= {"cup", "wine glass"} and "cup" in set(shown.iloc[:, 0])
+    assert {k: at.query_params[k] for k in query} == query
+    csv = named(caught, "detections.csv")
+    assert csv.mimetype == "text/csv"
+    table = pd.read_csv(io.BytesIO(csv.data), encoding="utf-8-sig", dtype=str)
+    assert list(table.columns) == list(shown.columns)
+    assert table.values.tolist() == shown.astype(str).values.tolist(), "the CSV is the table shown"
+    png = named(caught, "detections.png")
+    picture = Image.open(io.BytesIO(png.data))
+    assert png.mimetype == "image/png" and picture.format == "PNG"
+    assert picture.size == Image.open(ASSETS / "images" / "coffee.png").size
+
+
+def test_a_link_to_the_iou_playground_and_bad_values() -> None:
+    query = {"view": "iou", "ax": "100", "bx": "100", "ay": "60", "by": "60", "bw": "180", "bh": "140",
+             "conf": "7", "size": "333", "classes": "unicorn"}
+    at = run_linked("detection", "en", query)
+    assert_clean(at)
+    assert at.metric[0].value == "1.000", "the same box twice: IoU 1"
+    assert at.slider(key="det_conf").value == 0.25 and at.select_slider(key="det_size").value == 416
+    assert at.multiselect(key="det_classes").value in ([], ()), "an unknown class is ignored"

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import io
 
+import pandas as pd
 import pytest
 from PIL import Image
 
 from core.i18n import translate
 from tests.conftest import ASSETS, LANGS, assert_clean, run_page
+from tests.linked import downloads, named, run_linked
 
 FACES = ASSETS / "faces"
 
@@ -123,3 +125,24 @@ def test_face_book_is_per_session() -> None:
     assert len(first.session_state["face_book"].entries) == 4
     second = run_page("faces", "en")
     assert len(second.session_state["face_book"].entries) == 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_shared_link_restores_the_threshold_and_the_scores_download(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A strict threshold from the link turns the two Obama samples into "different"; the CSV holds only scores."""
+    with downloads(monkeypatch) as caught:
+        at = run_linked("faces", lang, {"t": "0.95", "alpha": "0.5"})
+    assert_clean(at)
+    assert at.slider(key="face_threshold").value == 0.95 and at.session_state["geo_alpha"] == 0.5
+    different = translate("face.different_short", lang)
+    assert any(text.lower().startswith(different.lower()) for text in texts(at.info))
+    assert at.query_params["t"] == "0.95" and set(at.query_params) == {"t", "alpha", "lang"}, "no photo in the link"
+    download = named(caught, "face_verification.csv")
+    assert download.mimetype == "text/csv"
+    table = pd.read_csv(io.BytesIO(download.data), encoding="utf-8-sig")
+    cosine = float(at.metric[0].value)
+    assert list(table.columns) == [translate(k, lang) for k in ("face.cosine", "face.l2", "face.threshold",
+                                                                "face.margin", "face.decision")]
+    assert len(table) == 1 and abs(table.iloc[0, 0] - cosine) < 1e-3 and table.iloc[0, 2] == 0.95
+    assert table.iloc[0, 4] == different
+    assert len(download.data) < 500, "scores only: no embedding, no photo"

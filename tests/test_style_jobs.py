@@ -1,101 +1,78 @@
-"""Background optimisation jobs: the server-wide limit queues extra jobs, one job per session."""
+"""A Gatys optimisation as a ``core.jobs.Job``: progress, Stop keeps the best image, any failure is FAILED.
+
+Queueing and one-job-per-session are the job mechanism's own (tests/test_jobs.py).
+"""
 import threading
 
+import numpy as np
 import pytest
+from PIL import Image
 
 from core.errors import UserError
-from core.jobs import Slots
-from core.style.jobs import Job, JobState, start_job
+from core.jobs import Job, JobState, Slots
+from core.settings import LIMITS
+from core.style.gatys import GatysConfig, layer_gram
+from core.style.grams import gram_pair
+from core.tensors import to_image
+from core.style.jobs import gatys_work
+from core.style.vgg import load_feature_net
+from tests.conftest import ASSETS
 
 
-def blocking_work(release: threading.Event, started: threading.Event):
-    """A generator that yields once, then waits until the test releases it."""
-    def work():
-        started.set()
-        yield 1
-        release.wait(10)
-        yield 2
-    return work
+@pytest.fixture(scope="module")
+def net():
+    return load_feature_net()
 
 
-def endless_work(started: threading.Event):
-    """A generator that never ends by itself: only Stop ends it."""
-    def work():
-        started.set()
-        step = 0
-        while True:
-            step += 1
-            yield step
-            threading.Event().wait(0.01)
-    return work
+@pytest.fixture(scope="module")
+def photos():
+    return (Image.open(ASSETS / "images" / "coffee.png").convert("RGB"),
+            Image.open(ASSETS / "images" / "rocket.jpg").convert("RGB"))
 
 
-def wait_until(predicate, timeout: float = 10.0) -> None:
-    done = threading.Event()
-    for _ in range(int(timeout / 0.02)):
-        if predicate():
-            return
-        done.wait(0.02)
-    raise AssertionError("condition not reached")
+def test_a_short_run_reports_every_step_and_keeps_what_the_gram_view_needs(net, photos) -> None:
+    config = GatysConfig(size=64, steps=3)
+    job = Job(gatys_work(net, *photos, config), slots=Slots(1)).start()
+    assert job.wait(120)
+    assert job.state is JobState.DONE and job.snapshot().latest.last.step == 3
+    assert job.result.config is config and job.result.last.step == 3
+    assert max(job.result.style.shape[-2:]) == 64, "the style image at the generated size"
 
 
-def test_second_job_beyond_the_limit_waits() -> None:
-    slots = Slots(1)
-    release_a, started_a, started_b = threading.Event(), threading.Event(), threading.Event()
-    a = Job(blocking_work(release_a, started_a), slots).start()
-    assert started_a.wait(10)
-    b = Job(endless_work(started_b), slots).start()
-    wait_until(lambda: slots.ahead_of(b) == 0 and b in slots._queue)
-    assert a.state is JobState.RUNNING
-    assert b.state is JobState.WAITING and not started_b.is_set(), "b must not run while a holds the only slot"
-    assert slots.running == 1
-    release_a.set()
-    a.join(10)
-    assert a.state is JobState.DONE and a.latest == 2
-    assert started_b.wait(10), "b starts once a slot is free"
-    b.stop()
-    b.join(10)
-    assert b.state is JobState.STOPPED and b.latest >= 1
-    assert slots.running == 0
+def test_stop_returns_the_best_image(net, photos) -> None:
+    config = GatysConfig(size=64, steps=LIMITS.max_style_steps)
+    job = Job(gatys_work(net, *photos, config), slots=Slots(1)).start()
+    for _ in range(1200):
+        latest = job.snapshot().latest
+        if latest is not None and latest.last.step >= 3:
+            break
+        threading.Event().wait(0.05)
+    job.stop()
+    assert job.wait(60)
+    assert job.state is JobState.STOPPED
+    assert 3 <= job.result.last.step < config.steps
+    assert to_image(job.result.last.best).size == (64, 43)
 
 
-def test_queue_is_first_come_first_served_and_stop_while_waiting() -> None:
-    slots = Slots(1)
-    release, started = threading.Event(), threading.Event()
-    a = Job(blocking_work(release, started), slots).start()
-    assert started.wait(10)
-    b = Job(blocking_work(threading.Event(), threading.Event()), slots).start()
-    wait_until(lambda: b in slots._queue)
-    c = Job(blocking_work(threading.Event(), threading.Event()), slots).start()
-    wait_until(lambda: c in slots._queue)
-    assert slots.ahead_of(c) == 1
-    b.stop()
-    b.join(10)
-    assert b.state is JobState.STOPPED and b.latest is None, "stopped before it ever ran"
-    wait_until(lambda: slots.ahead_of(c) == 0)
-    c.stop()
-    release.set()
-    for job in (a, c):
-        job.join(10)
-    assert slots.running == 0
+def test_settings_beyond_the_caps_are_refused_before_queueing(net, photos) -> None:
+    with pytest.raises(UserError) as error:
+        gatys_work(net, *photos, GatysConfig(steps=LIMITS.max_style_steps + 1))
+    assert error.value.key == "style.err.steps_cap"
 
 
-def test_one_job_per_session_and_errors_are_kept() -> None:
-    slots = Slots(2)
-    release, started = threading.Event(), threading.Event()
-    first = start_job(None, blocking_work(release, started), slots)
-    assert started.wait(10)
-    with pytest.raises(UserError) as refused:
-        start_job(first, blocking_work(threading.Event(), threading.Event()), slots)
-    assert refused.value.key == "style.err.job_running"
-    release.set()
-    first.join(10)
+def test_any_exception_in_the_optimisation_ends_the_job_failed(net, photos) -> None:
+    """Not a UserError: a style "image" that is a string fails inside the worker (AttributeError)."""
+    job = Job(gatys_work(net, photos[0], "not an image", GatysConfig(size=64, steps=3)), slots=Slots(1)).start()
+    assert job.wait(60)
+    snap = job.snapshot()
+    assert snap.state is JobState.FAILED and not isinstance(snap.error, UserError) and job.result is None
 
-    def failing():
-        yield 1
-        raise UserError("style.err.no_style_layer")
 
-    second = start_job(first, failing, slots)
-    second.join(10)
-    assert second.state is JobState.FAILED and second.error.key == "style.err.no_style_layer"
-    assert slots.running == 0
+def test_gram_pair_shows_the_style_and_the_generated_gram_of_a_run(net, photos) -> None:
+    job = Job(gatys_work(net, *photos, GatysConfig(size=64, steps=2)), slots=Slots(1)).start()
+    assert job.wait(120) and job.state is JobState.DONE
+    style, generated = gram_pair(net, job.result, job.result.last.best, "relu2_1", channels=16)
+    assert style.shape == generated.shape == (16, 16)
+    assert np.allclose(style, style.T, atol=1e-4) and (np.diag(style) >= 0).all(), "a Gram matrix: symmetric, PSD diagonal"
+    full = layer_gram(net, job.result.style, "relu2_1").cpu().numpy()
+    assert np.allclose(style, full[:16, :16], rtol=1e-4, atol=1e-6) and not np.allclose(style, generated)

@@ -39,3 +39,10 @@ def test_malformed_or_out_of_range_values_are_ignored(name: str, text: str) -> N
 
 def test_unknown_names_are_ignored_and_good_ones_kept() -> None:
     assert from_query(PARAMS, {"lang": "zh", "zoom": "3", "conf": "0.1"}) == {"det_conf": 0.1}
+
+
+def test_a_number_with_options_must_be_one_of_them() -> None:
+    """A select slider's value must be one of its options (input sizes are multiples of 32)."""
+    size = Param("det_size", "size", 416, options=(320, 352, 384, 416))
+    assert from_query([size], {"size": "352"}) == {"det_size": 352}
+    assert from_query([size], {"size": "330"}) == {}

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from core.errors import TextInputError, UserError
-from core.jobs import Slots
+from core.jobs import Job, JobState
 from core.word2vec import corpora, explore
-from core.word2vec.jobs import JobState, TrainingJobs
+from core.word2vec.jobs import TrainingJobs
 from core.word2vec.train import DEFAULTS, TrainSettings, train
 
 TEXT = Path(__file__).resolve().parent.parent / "assets" / "text"
@@ -99,21 +99,21 @@ def test_wiki_corpus() -> None:
 
 
 def test_jobs_are_cached_per_corpus_and_settings() -> None:
-    jobs = TrainingJobs(slots=Slots(1))
+    jobs = TrainingJobs()
     sentences = corpora.upload_sentences(STORY)
     job = jobs.start(("upload:story", SMALL), lambda: sentences)
     assert jobs.start(("upload:story", SMALL), lambda: sentences) is job, "same key: the same job"
     assert job.wait(120)
     snap = job.snapshot()
-    assert snap.state is JobState.DONE and snap.progress == 1.0 and len(snap.epochs) == SMALL.epochs
-    assert snap.vocab == len(job.vectors) and snap.tokens == corpora.count_tokens(sentences)
+    assert snap.state is JobState.DONE and snap.latest.progress == 1.0 and len(snap.latest.epochs) == SMALL.epochs
+    assert snap.latest.vocab == len(job.result) and snap.latest.tokens == corpora.count_tokens(sentences)
     assert jobs.get(("upload:story", SMALL)) is job
     other = jobs.start(("upload:story", TrainSettings(**{**SMALL.__dict__, "dims": 10})), lambda: sentences)
-    assert other is not job and other.wait(120) and other.vectors.vector_size == 10
+    assert other is not job and other.wait(120) and other.result.vector_size == 10
 
 
 def test_a_job_can_be_stopped_and_keeps_its_vectors() -> None:
-    jobs = TrainingJobs(slots=Slots(1))
+    jobs = TrainingJobs()
     sentences = corpora.upload_sentences(STORY) * 50  # long enough to be stopped mid-way
     many = TrainSettings(**{**SMALL.__dict__, "epochs": 500})
     started = threading.Event()
@@ -122,8 +122,8 @@ def test_a_job_can_be_stopped_and_keeps_its_vectors() -> None:
     job.stop()
     assert job.wait(120)
     snap = job.snapshot()
-    assert snap.state is JobState.STOPPED and len(snap.epochs) < many.epochs
-    assert job.vectors is not None and "北京" in job.vectors.key_to_index
+    assert snap.state is JobState.STOPPED and len(snap.latest.epochs) < many.epochs
+    assert job.result is not None and "北京" in job.result.key_to_index
     again = jobs.start(("upload:long", many), lambda: sentences)
     again.stop()
     assert again is not job, "a stopped job can be retrained"
@@ -134,4 +134,32 @@ def test_a_failed_job_reports_its_error() -> None:
     job = jobs.start(("upload:tiny", TrainSettings(min_count=99)), lambda: [["一", "二"]])
     assert job.wait(60)
     snap = job.snapshot()
-    assert snap.state is JobState.FAILED and snap.error.key == "w2v.err.no_vocab" and job.vectors is None
+    assert snap.state is JobState.FAILED and snap.error.key == "w2v.err.no_vocab" and job.result is None
+
+
+def test_any_exception_ends_a_training_job_failed() -> None:
+    """The old word2vec job caught only UserError and stayed RUNNING forever on anything else."""
+    def broken_corpus():
+        raise OSError("corpus file unreadable")
+
+    job = TrainingJobs().start(("upload:broken", SMALL), broken_corpus)
+    assert job.wait(60)
+    snap = job.snapshot()
+    assert snap.state is JobState.FAILED and isinstance(snap.error, OSError) and not snap.alive
+
+
+def test_a_new_job_starts_through_the_given_launcher() -> None:
+    """The page passes its per-session starter; joining a job another session started does not call it."""
+    launched = []
+
+    def launch(work, *, name):
+        launched.append(name)
+        return Job(work, name=name).start()
+
+    jobs = TrainingJobs()
+    sentences = corpora.upload_sentences(STORY)
+    job = jobs.start(("upload:story2", SMALL), lambda: sentences, launch)
+    assert jobs.start(("upload:story2", SMALL), lambda: sentences, launch) is job
+    assert launched == ["word2vec-upload:story2"]
+    job.stop()
+    assert job.wait(120)

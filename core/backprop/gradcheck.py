@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import torch
-import torch.nn.functional as F
 
 SHAPES = {"W1": (3, 5), "b1": (5,), "W2": (5, 3), "b2": (3,)}
 POINTS = 8

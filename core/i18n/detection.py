@@ -49,7 +49,6 @@ STRINGS = {
     "det.col.scale": {"en": "Grid", "zh": "网格"},
     "det.col.cell": {"en": "Cell (column, row)", "zh": "单元格（列，行）"},
     "det.col.anchor": {"en": "Anchor w×h", "zh": "锚框 宽×高"},
-    "det.download": {"en": "Download the annotated image", "zh": "下载标注后的图片"},
     "det.nms_caption": {
         "en": "{before} boxes over the threshold before NMS (grey: suppressed), {after} after. Lower the "
         "confidence threshold to see the crowd of overlapping candidates NMS has to clean up.",

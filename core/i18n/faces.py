@@ -25,6 +25,7 @@ STRINGS = {
     "face.aligned": {"en": "Aligned 112×112", "zh": "对齐后 112×112"},
     "face.cosine": {"en": "Cosine similarity", "zh": "余弦相似度"},
     "face.l2": {"en": "L2 distance", "zh": "L2 距离"},
+    "face.decision": {"en": "Decision", "zh": "判定"},
     "face.margin": {"en": "Margin to threshold", "zh": "与阈值的差距"},
     "face.same": {
         "en": "Same person: cosine {cosine:.3f} ≥ threshold {threshold:.3f} (margin {margin:+.3f}).",

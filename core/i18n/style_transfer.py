@@ -18,7 +18,6 @@ STRINGS = {
     "style.original": {"en": "Content", "zh": "内容图"},
     "style.result": {"en": "Stylised", "zh": "风格化结果"},
     "style.size": {"en": "Image size (longer side, pixels)", "zh": "图像尺寸（长边，像素）"},
-    "style.download": {"en": "Download PNG", "zh": "下载 PNG"},
     "style.timing": {"en": "Network time: {seconds:.2f} s on {device}.", "zh": "网络耗时：{seconds:.2f} 秒（{device}）。"},
     # Instant styles
     "style.gallery": {"en": "The 26 built-in styles", "zh": "26 种内置风格"},
@@ -68,17 +67,17 @@ STRINGS = {
     "style.steps": {"en": "Steps", "zh": "步数"},
     "style.lr": {"en": "Adam learning rate", "zh": "Adam 学习率"},
     "style.start": {"en": "Start", "zh": "开始"},
-    "style.stop": {"en": "Stop", "zh": "停止"},
+    "style.keep_colours": {"en": "Keep the photo's colours", "zh": "保留照片原有的颜色"},
+    "style.keep_colours_help": {
+        "en": "Transfer the style to the brightness only: the result keeps the painting's strokes and the "
+        "photo's own colours (the photo's chroma Cb, Cr is put back in YCbCr).",
+        "zh": "只把风格迁移到亮度上：结果保留画作的笔触和照片原有的颜色（在 YCbCr 中放回照片的色度 Cb、Cr）。",
+    },
     "style.loss_net": {"en": "Loss network: {name}.", "zh": "损失网络：{name}。"},
     "style.not_started": {
         "en": "Choose the settings and press Start. The optimisation runs in the background: you can keep "
         "using the page, and Stop keeps the best image so far.",
         "zh": "选好设置后点击“开始”。优化在后台运行：你可以继续使用本页面，点击“停止”会保留目前最好的图像。",
-    },
-    "style.waiting": {
-        "en": "Waiting for a free slot: {running} optimisations are running on this server ({ahead} waiting "
-        "ahead of you). Yours starts automatically.",
-        "zh": "正在等待空闲名额：服务器上有 {running} 个优化正在运行（你前面还有 {ahead} 个在排队），轮到你时会自动开始。",
     },
     "style.running": {"en": "Optimising: step {step} of {steps}.", "zh": "正在优化：第 {step} / {steps} 步。"},
     "style.starting": {"en": "Preparing the targets…", "zh": "正在计算目标特征……"},
@@ -107,10 +106,6 @@ STRINGS = {
         "zh": "优化结束或停止后会绘制 Gram 矩阵。",
     },
     # Errors
-    "style.err.job_running": {
-        "en": "An optimisation is already running in this session. Stop it first.",
-        "zh": "本会话中已有一个优化在运行，请先停止它。",
-    },
     "style.err.size_cap": {
         "en": "The image size {size} px is above this server's limit of {limit} px.",
         "zh": "图像尺寸 {size} 像素超过了本服务器的上限 {limit} 像素。",
@@ -134,10 +129,6 @@ STRINGS = {
     "style.err.style_spec": {
         "en": "'{value}' is neither a style number (1 to {count}) nor an image file.",
         "zh": "“{value}”既不是风格编号（1 到 {count}），也不是图像文件。",
-    },
-    "style.err.failed": {
-        "en": "The optimisation stopped with an internal error; the details are in the server log.",
-        "zh": "优化因内部错误而中止，详细信息见服务器日志。",
     },
     # Theory
     "style.theory": {

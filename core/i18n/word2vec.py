@@ -56,7 +56,6 @@ STRINGS = {
     "w2v.epochs": {"en": "Epochs", "zh": "训练轮数"},
     "w2v.seed": {"en": "Random seed", "zh": "随机种子"},
     "w2v.train": {"en": "Train", "zh": "开始训练"},
-    "w2v.stop": {"en": "Stop", "zh": "停止"},
     "w2v.not_trained": {
         "en": "No model with these settings yet. Press Train: it runs in the background, and once trained "
               "the model is kept for everyone who picks the same corpus and settings.",

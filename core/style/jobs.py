@@ -1,89 +1,45 @@
-"""Long optimisations as background jobs: one per session, a few at once per server.
+"""A Gatys optimisation as work for the one job mechanism (``core.jobs``).
 
-A Streamlit script run must stay short, so a Gatys optimisation runs in a worker thread and
-the page polls its progress. It takes one of the server-wide heavy-job slots (``core.jobs``).
+The optimisation is a generator of ``Progress`` (``core.style.gatys``); here it becomes a
+job's work: each step is reported as a ``GatysResult`` (the step with the settings it was made
+with, for the cost chart, and the style image at the generated size, for the Gram-matrix view),
+a Stop ends it after the current step, and the last one is the job's result.
 """
 from __future__ import annotations
 
-import logging
-import threading
-from collections.abc import Callable, Iterator
-from enum import Enum
-from typing import Generic, TypeVar
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from core.errors import UserError
-from core.jobs import SLOTS, Slots
+from PIL import Image
+from torch import Tensor
 
-T = TypeVar("T")
-log = logging.getLogger(__name__)
-
-
-class JobState(str, Enum):
-    WAITING = "waiting"  # queued behind the server-wide limit
-    RUNNING = "running"
-    DONE = "done"
-    STOPPED = "stopped"  # the user pressed Stop (before or while running)
-    FAILED = "failed"
+from core.jobs import JobControl
+from core.style.gatys import GatysConfig, Progress, optimise
+from core.style.images import fit_side
+from core.tensors import to_tensor
+from core.style.vgg import FeatureNet
 
 
+@dataclass(frozen=True)
+class GatysResult:
+    """An optimisation so far: its settings, the style image as optimised against, and the last step."""
+
+    config: GatysConfig
+    style: Tensor  # (1, 3, H, W) in [0, 1]
+    last: Progress | None  # None when stopped before the first step
 
 
-class Job(Generic[T]):
-    """Run ``work()`` (a generator of progress items) in a thread once a slot is free.
+def gatys_work(net: FeatureNet, content: Image.Image, style: Image.Image,
+               config: GatysConfig) -> Callable[[JobControl[GatysResult]], GatysResult]:
+    """The job's work; settings beyond the server's caps are refused now, before it queues."""
+    config.check()
 
-    ``latest`` is the last item the generator yielded; ``stop()`` ends the job after the
-    current item, keeping ``latest``. A ``UserError`` raised by the work is kept in ``error``.
-    """
-
-    def __init__(self, work: Callable[[], Iterator[T]], slots: Slots = SLOTS) -> None:
-        self._work = work
-        self._slots = slots
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="style-job", daemon=True)
-        self.state = JobState.WAITING
-        self.latest: T | None = None
-        self.error: Exception | None = None
-
-    def start(self) -> "Job[T]":
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stop.set()
-
-    def join(self, timeout: float | None = None) -> None:
-        self._thread.join(timeout)
-
-    @property
-    def alive(self) -> bool:
-        return self.state in (JobState.WAITING, JobState.RUNNING)
-
-    @property
-    def waiting_ahead(self) -> int:
-        return self._slots.ahead_of(self)
-
-    def _run(self) -> None:
-        if not self._slots.acquire(self, self._stop):
-            self.state = JobState.STOPPED
-            return
-        try:
-            self.state = JobState.RUNNING
-            for item in self._work():
-                self.latest = item
-                if self._stop.is_set():
-                    break
-            self.state = JobState.STOPPED if self._stop.is_set() else JobState.DONE
-        except Exception as error:  # noqa: BLE001 - a worker thread must record, not die silently
-            if not isinstance(error, UserError):
-                log.exception("style job failed")
-            self.error = error
-            self.state = JobState.FAILED
-        finally:
-            self._slots.release()
-
-
-def start_job(current: Job | None, work: Callable[[], Iterator[T]], slots: Slots = SLOTS) -> Job[T]:
-    """Start ``work`` as this session's job; a session runs one optimisation at a time."""
-    if current is not None and current.alive:
-        raise UserError("style.err.job_running")
-    return Job(work, slots).start()
+    def work(control: JobControl[GatysResult]) -> GatysResult:
+        result = GatysResult(config, to_tensor(fit_side(style, config.size, 1)), None)
+        for progress in optimise(net, content, style, config):
+            result = GatysResult(config, result.style, progress)
+            control.report(result)
+            if control.stopped:
+                break
+        return result
+    return work

@@ -1,8 +1,13 @@
-"""The word map as a plotly figure: coordinates and words in, figure out (no computation, no text to translate)."""
+"""Figures of the word2vec page: the word map, the training loss, the CBOW / skip-gram diagrams.
+
+Data and (already translated) labels in, figure out: no computation, no translation here.
+"""
 from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
+
+from core.word2vec.train import EpochReport
 
 Analogy = tuple[tuple[str, str, str], str]  # (a, b, c) as vocabulary keys, and the best answer d
 _HIGHLIGHT, _OTHER, _ARROW = "#d62728", "#1f77b4", "#ff7f0e"
@@ -39,3 +44,18 @@ def word_map(words: list[str], coords: np.ndarray, query: str | None, analogy: A
                                           line=dict(color=_ARROW, width=6), hoverinfo="skip"))
     figure.update_layout(height=560, margin=dict(l=10, r=10, t=10, b=10), showlegend=False)
     return figure
+
+
+def loss_curve(epochs: tuple[EpochReport, ...], title: str, x_title: str, y_title: str) -> go.Figure:
+    """Each epoch's summed training loss."""
+    figure = go.Figure(go.Scatter(x=[r.epoch for r in epochs], y=[r.loss for r in epochs], mode="lines+markers"))
+    figure.update_layout(height=220, margin=dict(l=10, r=10, t=30, b=10), title=title, xaxis_title=x_title,
+                         yaxis_title=y_title)
+    return figure
+
+
+CBOW_DOT = """digraph { rankdir=LR; node [shape=box, style=rounded];
+  "w(t-2)" -> sum; "w(t-1)" -> sum; "w(t+1)" -> sum; "w(t+2)" -> sum; sum [shape=circle, label="Σ/avg"];
+  sum -> "w(t)"; }"""
+SKIPGRAM_DOT = """digraph { rankdir=LR; node [shape=box, style=rounded];
+  "w(t)" -> "w(t-2)"; "w(t)" -> "w(t-1)"; "w(t)" -> "w(t+1)"; "w(t)" -> "w(t+2)"; }"""

@@ -72,3 +72,9 @@ def map_words(space: KeyedVectors, seeds: list[str], per_word: int = 10, restric
 def unit_vectors(space: KeyedVectors, words: list[str]) -> np.ndarray:
     """(N, D) unit-length vectors of ``words``: maps show directions, as cosine does."""
     return np.stack([space.get_vector(w, norm=True) for w in words])
+
+
+def map_seeds(query: str | None, analogy: tuple[tuple[str, str, str], str] | None) -> tuple[str, ...]:
+    """The words a neighbourhood map is built around: the query and the analogy's four, once each, in order."""
+    words = ([query] if query else []) + (list(analogy[0]) + [analogy[1]] if analogy else [])
+    return tuple(dict.fromkeys(words))
