@@ -19,6 +19,7 @@ from PIL import Image
 
 from core.errors import UserError
 from core.serve.client import call, remote_or_local
+from tests.conftest import LANGS
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 pytestmark = pytest.mark.serve
@@ -154,6 +155,40 @@ def test_bad_input_found_by_the_server_comes_back_as_the_same_message(server: st
     with pytest.raises(UserError) as error:
         call("detect", {"pixels": np.zeros((3, 320, 320), np.uint8)}, {"model": "yolov3"})
     assert error.value.key == "err.asset_missing"
+
+
+@pytest.fixture
+def counted_calls(server: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Routes the app sent to the model server during a test (the real ``call``, counted on the way)."""
+    from core.serve import client
+
+    counts: dict[str, int] = {}
+    real = client.call
+
+    def counting(route: str, *args, **kwargs):
+        counts[route] = counts.get(route, 0) + 1
+        return real(route, *args, **kwargs)
+
+    monkeypatch.setattr(client, "call", counting)
+    return counts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_detection_page_apptest_passes_with_the_serve_backend(counted_calls: dict[str, int], lang: str) -> None:
+    from tests import test_detection_apptest
+
+    test_detection_apptest.test_upload_is_detected_and_every_view_renders(lang)
+    assert counted_calls.get("detect", 0) >= 1, counted_calls  # the upload (new bytes, never cached) ran there
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_faces_page_apptests_pass_with_the_serve_backend(counted_calls: dict[str, int], lang: str) -> None:
+    from tests import test_faces_apptest
+
+    test_faces_apptest.test_two_uploads_give_the_verdict(lang)
+    if lang == "en":
+        test_faces_apptest.test_face_book_enrol_identify_forget_and_geometry()
+    assert counted_calls.get("faces", 0) >= 2, counted_calls  # face photos are never cached across sessions
 
 
 def test_unreachable_server_gives_a_clear_message_or_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
