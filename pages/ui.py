@@ -115,8 +115,13 @@ def image_input(key: str, *, default_sample: str = "coffee", samples: dict[str, 
         data = shot.getvalue() if shot is not None else None
     if data is None:
         names = list(samples)
-        name = st.selectbox(tr("ui.or_sample"), names, index=names.index(default_sample) if default_sample in names else 0,
-                            key=f"{key}_sample")
+        sample = Param(f"{key}_sample", f"{key}_img", default_sample if default_sample in names else names[0],
+                       options=tuple(names))
+        if not private:  # which sample photo is part of a shared view; face photos stay out of links
+            url_state([sample])
+        elif sample.key not in st.session_state:
+            st.session_state[sample.key] = sample.default
+        name = st.selectbox(tr("ui.or_sample"), names, key=sample.key)
         data = samples[name].read_bytes()
     with user_errors():
         return (load_image(data) if private else _decode_image(data)), data
@@ -228,14 +233,16 @@ def job_panel(job: Job, draw: Callable[[JobSnapshot], None], *, key: str) -> Non
     """A job's live view: queue place, a Stop button, errors, and ``draw(snapshot)`` for the rest.
 
     It polls once a second while the job is alive, as a fragment (the rest of the page does not
-    rerun); when the job ends the whole page reruns once, so results drawn outside it appear.
+    rerun); when the job ends the whole page reruns once, so results drawn outside it appear. Only
+    the session that started the job sees Stop (others may watch a shared word2vec training).
     """
     was_alive = job.alive
 
     @st.fragment(run_every=1.0 if was_alive else None)
     def panel() -> None:
         snap = job.snapshot()
-        if snap.alive and st.button(tr("jobs.stop"), key=f"{key}_stop", icon=":material/stop:"):
+        own = any(mine is job for mine in st.session_state.get("_jobs", {}).values())  # watchers of a shared job cannot stop it
+        if snap.alive and own and st.button(tr("jobs.stop"), key=f"{key}_stop", icon=":material/stop:"):
             job.stop()
         if snap.state is JobState.QUEUED:
             st.info(tr("jobs.queued", ahead=snap.ahead + 1, running=snap.running))
