@@ -1,11 +1,20 @@
 """Entry point: the frame around every page (navigation, language, device) and the Home page.
 
 Run with ``make run`` (or ``streamlit run Home.py``). Streamlit runs this file on every
-interaction; it only routes, the pages do the work.
+interaction; it only routes, the pages do the work. What the frame shows that does not depend
+on the session (titles per language, the device, the asset table) is computed once per server.
+Its first run in a process also sets up what the server needs for privacy (see ``serve_privately``).
 """
 from __future__ import annotations
 
+import threading
+import time
+
 import streamlit as st
+from starlette.formparsers import MultiPartParser
+from streamlit import config, runtime
+from streamlit.runtime import RuntimeState
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core.assets import Status, statuses
 from core.assets.registry import INSTALL_COMMAND
@@ -24,6 +33,80 @@ PAGES: dict[str, list[tuple[str, str]]] = {
     ],
     "nav.section.language": [("word2vec", ":material/hub:"), ("attention", ":material/visibility:")],
 }
+
+
+# ---------------------------------------------------------------- privacy as deployed
+
+
+SERVING = (RuntimeState.NO_SESSIONS_CONNECTED, RuntimeState.ONE_OR_MORE_SESSIONS_CONNECTED)
+
+
+class SessionJanitor(threading.Thread):
+    """Closes every session that stayed disconnected for half of ``server.disconnectedSessionTTL``.
+
+    Why: Streamlit keeps a disconnected session for that TTL so a tab can reconnect after a network
+    blip, but in 1.67 a session that expires from that store is only forgotten, never shut down: its
+    uploaded files and its media stay in memory for the life of the process. Closing it ourselves,
+    while the store still holds it, runs Streamlit's own shutdown (uploads dropped, media URLs 404).
+    Public Runtime calls only; this thread does nothing else and works on an idle server too.
+    """
+
+    NAME = "dlvl-session-janitor"
+    PERIOD = 2.0  # seconds between two looks
+
+    def __init__(self, grace: float):
+        super().__init__(name=self.NAME, daemon=True)
+        self.grace = grace
+        self.lock = threading.Lock()
+        self.sessions: dict[str, float | None] = {}  # session id -> since when it is disconnected
+        self.sweep = False  # one more pass for orphaned downloads (Streamlit deletes those on a second pass)
+
+    def track(self, session_id: str) -> None:
+        with self.lock:
+            self.sessions.setdefault(session_id, None)
+
+    def run(self) -> None:
+        while True:
+            time.sleep(self.PERIOD)
+            app = runtime.get_instance() if runtime.exists() else None
+            if app is None or app.state not in SERVING:  # not started yet, stopping, or AppTest's stand-in
+                continue
+            if self.sweep:
+                app.media_file_mgr.remove_orphaned_files()
+            self.sweep = False
+            now = time.monotonic()
+            with self.lock:
+                for session_id, since in list(self.sessions.items()):
+                    if app.is_active_session(session_id):
+                        self.sessions[session_id] = None
+                    elif since is None:
+                        self.sessions[session_id] = now
+                    elif now - since >= self.grace:
+                        app.clear_user_info_for_session(session_id)  # thread-safe: closes it on the event loop
+                        del self.sessions[session_id]
+                        self.sweep = True
+
+
+@st.cache_resource(show_spinner=False)
+def serve_privately() -> SessionJanitor:
+    """Once per server process: uploads kept off disk, and closed sessions released (``SessionJanitor``).
+
+    Starlette spools a multipart body larger than ``MultiPartParser.spool_max_size`` (1 MiB) to a
+    temporary file in ``TMPDIR``, on disk on most servers. Streamlit reads the whole file into memory
+    right after, so keeping the part in memory up to the upload limit costs no extra peak memory, and
+    it holds wherever the app runs (a tmpfs ``TMPDIR`` would not: Docker's /dev/shm is 64 MB).
+    A browser can only upload once its session has run this script, so this is set before any upload.
+    """
+    MultiPartParser.spool_max_size = (config.get_option("server.maxUploadSize") + 1) * 1024 * 1024
+    running = next((t for t in threading.enumerate() if t.name == SessionJanitor.NAME), None)
+    if running is not None:  # the resource cache was cleared: keep the thread that runs
+        return running
+    janitor = SessionJanitor(grace=config.get_option("server.disconnectedSessionTTL") / 2)
+    janitor.start()
+    return janitor
+
+
+# ---------------------------------------------------------------- the frame
 
 
 def choose_language() -> None:
@@ -86,6 +169,7 @@ def home() -> None:
 
 
 def run() -> None:
+    serve_privately().track(get_script_run_ctx().session_id)
     st.set_page_config(page_title="Deep Learning Visual Lab", page_icon=":material/neurology:", layout="wide")
     choose_language()
     navigation = {

@@ -71,7 +71,8 @@ def user_key(element_id: str) -> str | None:
 class AppSession:
     """One browser tab on a running app (``base`` is ``http://host:port``, directly or through a proxy)."""
 
-    def __init__(self, base: str, timeout: float = 300):
+    def __init__(self, base: str, timeout: float = 300, resume: str | None = None, record: bool = False):
+        """``resume``: a session id to reconnect to, as a reloaded tab does; ``record``: keep every frame."""
         self.base = base.rstrip("/")
         self.timeout = timeout
         self.cookies = http.cookiejar.CookieJar()
@@ -80,7 +81,7 @@ class AppSession:
         self.http.open(f"{self.base}/_stcore/health", timeout=timeout).read()  # sets _streamlit_xsrf
         self.xsrf = self._cookie("_streamlit_xsrf")
         host = self.base.split("://", 1)[1]
-        protocols = ["streamlit"] + ([self.xsrf] if self.xsrf else [])
+        protocols = ["streamlit", self.xsrf or "none"] + ([resume] if resume else [])
         self.socket = connect(f"ws://{host}/_stcore/stream", subprotocols=protocols, max_size=None,
                               open_timeout=timeout, origin=self.base,
                               additional_headers={"Cookie": self._cookie_header()})
@@ -89,6 +90,7 @@ class AppSession:
         self.page = ""
         self.last: Run | None = None
         self.runs = 0  # script runs this tab asked for
+        self.frames: list[bytes] | None = [] if record else None  # every ForwardMsg as received
 
     def _cookie(self, name: str) -> str | None:
         return next((c.value for c in self.cookies if c.name == name), None)
@@ -124,6 +126,8 @@ class AppSession:
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
             raw = self.socket.recv(timeout=max(deadline - time.monotonic(), 0.1))
+            if self.frames is not None:
+                self.frames.append(raw)
             run.media.update(m.decode() for m in MEDIA_URL.findall(raw))
             message = ForwardMsg.FromString(raw)
             kind = message.WhichOneof("type")
@@ -206,6 +210,16 @@ class AppSession:
     def upload(self, key: str, name: str, data: bytes, mime: str = "image/png") -> Run:
         """Upload ``data`` to the ``st.file_uploader`` with ``key=key`` as the browser does, then rerun."""
         widget = self.widget(key)
+        urls = self.upload_urls(name)
+        self.put_file(urls.upload_url, name, data, mime)
+        state = WidgetState(id=widget.id)
+        state.file_uploader_state_value.uploaded_file_info.append(
+            UploadedFileInfo(name=name, size=len(data), file_id=urls.file_id, file_urls=urls))
+        self.states[widget.id] = state
+        return self.run()
+
+    def upload_urls(self, name: str):
+        """Ask the session where to upload ``name`` (``file_urls_request``); its ``FileURLs``."""
         request = BackMsg()
         request.file_urls_request.request_id = uuid.uuid4().hex
         request.file_urls_request.session_id = self.session_id
@@ -215,27 +229,23 @@ class AppSession:
         while time.monotonic() < deadline:
             message = ForwardMsg.FromString(self.socket.recv(timeout=max(deadline - time.monotonic(), 0.1)))
             if message.WhichOneof("type") == "file_urls_response":
-                urls = message.file_urls_response.file_urls[0]
-                break
-        else:
-            raise TimeoutError("no file_urls_response")
-        self.put_file(urls.upload_url, name, data, mime)
-        state = WidgetState(id=widget.id)
-        state.file_uploader_state_value.uploaded_file_info.append(
-            UploadedFileInfo(name=name, size=len(data), file_id=urls.file_id, file_urls=urls))
-        self.states[widget.id] = state
-        return self.run()
+                return message.file_urls_response.file_urls[0]
+        raise TimeoutError("no file_urls_response")
 
-    def put_file(self, upload_url: str, name: str, data: bytes, mime: str) -> None:
-        """The multipart ``PUT`` the browser sends to Streamlit's upload endpoint."""
+    def upload_request(self, upload_url: str, name: str, data: bytes, mime: str) -> tuple[str, bytes, dict]:
+        """(url, body, headers) of the multipart ``PUT`` the browser sends to Streamlit's upload endpoint."""
         boundary = secrets.token_hex(16)
         body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
                 f"Content-Type: {mime}\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
         url = upload_url if upload_url.startswith("http") else f"{self.base}{upload_url}"
-        request = urllib.request.Request(url, data=body, method="PUT", headers={
-            "Content-Type": f"multipart/form-data; boundary={boundary}", "X-Xsrftoken": self.xsrf or "",
-            "Origin": self.base})
-        with self.http.open(request, timeout=self.timeout) as response:
+        headers = {"Content-Type": f"multipart/form-data; boundary={boundary}", "X-Xsrftoken": self.xsrf or "",
+                   "Origin": self.base, "Cookie": self._cookie_header()}
+        return url, body, headers
+
+    def put_file(self, upload_url: str, name: str, data: bytes, mime: str) -> None:
+        url, body, headers = self.upload_request(upload_url, name, data, mime)
+        request = urllib.request.Request(url, data=body, method="PUT", headers=headers)
+        with urllib.request.urlopen(request, timeout=self.timeout) as response:
             if response.status != 204:
                 raise RunError(f"upload answered {response.status}")
 

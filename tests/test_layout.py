@@ -47,5 +47,6 @@ def test_server_config_for_a_shared_demo() -> None:
     assert config["server"]["fileWatcherType"] == "none"
     assert config["server"]["maxUploadSize"] <= 50
     assert config["client"]["toolbarMode"] == "viewer"
-    assert config["client"]["showErrorDetails"] is False
+    assert config["client"]["showErrorDetails"] == "none"  # Streamlit's `false` still sends a trace line
+    assert 4 <= config["server"]["disconnectedSessionTTL"] <= 60  # Home.py's janitor closes at half of it
     assert config["runner"]["postScriptGC"] is False  # see the comment in config.toml
