@@ -20,7 +20,21 @@ from core.assets import Status, statuses
 from core.assets.registry import INSTALL_COMMAND
 from core.device import configure_threads, device_label
 from core.i18n import LANGUAGES, normalise_language
-from pages.ui import tr
+
+
+@st.cache_resource(show_spinner=False)
+def first_import_lock() -> threading.Lock:
+    """Serialises the first import of ``pages.ui`` in a fresh process.
+
+    That import restarts the run that makes it (``st.rerun`` inside the module, see pages/ui.py), which
+    leaves the module half-initialised for a moment: a second session importing it at that instant got
+    "cannot import name 'tr'" (seen by the load test on a fresh server with several students at once).
+    """
+    return threading.Lock()
+
+
+with first_import_lock():
+    from pages.ui import tr
 
 PAGES: dict[str, list[tuple[str, str]]] = {
     # section key -> (page id, icon); the page file is pages/<id>.py, its URL /<id>.

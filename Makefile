@@ -1,6 +1,8 @@
 # make run  : install what is missing, then start the app on http://localhost:8501
 # make test : install what is missing (plus test tools and Chromium), then run every test
 # make bench: the benchmarks in bench/ (each compares against a peer implementation)
+# make serve REPLICAS=2 : nginx on LISTEN (0.0.0.0:8501) in front of REPLICAS app servers on loopback
+# make loadtest N=20    : N simulated students on one app server (bench/load.py; README "Deploy for a class")
 
 PYTHON ?= python3
 VENV   := .venv
@@ -14,13 +16,23 @@ export TRANSFORMERS_OFFLINE := 1
 export OMP_WAIT_POLICY := PASSIVE
 export GOMP_SPINCOUNT := 30000
 
-.PHONY: run test install install-test browser bench
+REPLICAS ?= 2
+LISTEN   ?= 0.0.0.0:8501
+N        ?= 10
+
+.PHONY: run test install install-test browser nginx bench serve loadtest
 
 run: install
 	$(BIN)/python -m streamlit run Home.py
 
-test: install-test browser
+test: install-test browser nginx
 	$(BIN)/python -m pytest
+
+serve: install nginx
+	$(BIN)/python deploy/local.py --replicas $(REPLICAS) --listen $(LISTEN)
+
+loadtest: install-test
+	$(BIN)/python bench/load.py -n $(N)
 
 bench: install-test
 	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
@@ -48,3 +60,10 @@ browser:
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei; \
 	else echo "Chromium not installed (needs Debian and root): browser tests will skip."; fi
+
+# Debian's nginx for `make serve` and the replica test (deploy/nginx.conf; no service is started).
+nginx:
+	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light; \
+	else echo "nginx not installed (needs Debian and root): the replica test will skip."; fi

@@ -20,6 +20,7 @@ import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -127,11 +128,12 @@ class Results:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def visit(base: str, student: Student, results: Results, deadline: float, timeout: float) -> None:
+def visit(base: str, student: Student, results: Results, deadline: float, timeout: float,
+          steps: list[Step] = VISIT) -> None:
     """One student's visit; an action's time covers all the script runs it takes (e.g. pick source + upload)."""
     tab = AppSession(base, timeout=timeout)
     try:
-        for name, step in VISIT:
+        for name, step in steps:
             if time.monotonic() > deadline:
                 with results.lock:
                     results.errors[name].append("deadline passed before this step")
@@ -186,17 +188,22 @@ class PeakRss(threading.Thread):
 
 
 @contextmanager
-def servers(replicas: int, url: str | None, pids: list[int]):
-    """(base URL, server pids): a given server, one ``streamlit run``, or nginx + ``replicas`` replicas."""
+def servers(replicas: int, url: str | None, pids: list[int], logs: Path | None):
+    """(base URL, server pids): a given server, one ``streamlit run``, or nginx + ``replicas`` replicas.
+
+    ``logs``: a folder for the servers' logs (tracebacks of pages that failed), else they are dropped.
+    """
+    if logs:
+        logs.mkdir(parents=True, exist_ok=True)
     if url:
         yield url, pids
     elif replicas:
         from deploy.local import topology
 
-        with topology(replicas) as (base, app_pids):
+        with topology(replicas, workdir=logs) as (base, app_pids):
             yield base, app_pids
     else:
-        server, base = serve()
+        server, base = serve(log=open(logs / "server.log", "wb") if logs else subprocess.DEVNULL)
         try:
             yield base, [server.pid]
         finally:
@@ -212,13 +219,20 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def steps_for(pages: list[str] | None) -> list[Step]:
+    """The visit's steps on ``pages`` (``home`` included), or all of them."""
+    return [step for step in VISIT if pages is None or step[0].split(":")[0] in pages]
+
+
 def load_test(n: int, base: str, pids: list[int], *, warmup: bool = True, ramp: float = 0.5,
-              deadline_s: float = 1200, timeout: float = 300, idle_s: float = 40) -> dict:
-    """Run the visit for ``n`` students at once on ``base``; returns the figures as a dict."""
+              deadline_s: float = 1200, timeout: float = 300, idle_s: float = 40,
+              pages: list[str] | None = None) -> dict:
+    """Run the visit (on ``pages``, default all) for ``n`` students at once on ``base``; the figures as a dict."""
+    steps = steps_for(pages)
     students = [Student(i, own_photo(IMAGES / "coffee.png", i), own_photo(FACES / "obama.jpg", i)) for i in range(n)]
     if warmup:
         visit(base, Student(-1, own_photo(IMAGES / "coffee.png", -1), own_photo(FACES / "obama.jpg", -1)),
-              Results(), time.monotonic() + deadline_s, timeout)
+              Results(), time.monotonic() + deadline_s, timeout, steps)
     rss_start, load_start = rss_mb(pids), os.getloadavg()[0]
     peak = PeakRss(pids)
     peak.start()
@@ -227,7 +241,8 @@ def load_test(n: int, base: str, pids: list[int], *, warmup: bool = True, ramp: 
     deadline = time.monotonic() + deadline_s
     threads = []
     for student in students:  # students arrive one after another, `ramp` seconds apart
-        thread = threading.Thread(target=visit, args=(base, student, results, deadline, timeout), daemon=True)
+        thread = threading.Thread(target=visit, args=(base, student, results, deadline, timeout, steps),
+                                  daemon=True)
         thread.start()
         threads.append(thread)
         time.sleep(ramp)
@@ -244,7 +259,7 @@ def load_test(n: int, base: str, pids: list[int], *, warmup: bool = True, ramp: 
         "idle": rss_mb(pids)}, "loadavg": {"start": load_start, "end": load_end}, "hung_students": hung,
         "actions": {name: {"n": len(results.times.get(name, [])), "errors": results.errors.get(name, []),
                            **({"p50": statistics.median(t), "p95": percentile(t, 0.95), "max": max(t)}
-                              if (t := results.times.get(name)) else {})} for name, _ in VISIT},
+                              if (t := results.times.get(name)) else {})} for name, _ in steps},
     }
 
 
@@ -274,12 +289,14 @@ def main() -> None:
     parser.add_argument("--ramp", type=float, default=0.5, help="seconds between two students' arrivals")
     parser.add_argument("--deadline", type=float, default=1200, help="no step starts after this many seconds")
     parser.add_argument("--idle", type=float, default=40, help="seconds idle before the last RSS reading")
+    parser.add_argument("--pages", nargs="+", help="only these pages' steps (e.g. home detection faces)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--logs", type=Path, help="keep the servers' logs in this folder")
     args = parser.parse_args()
     with ExitStack() as stack:
-        base, pids = stack.enter_context(servers(args.replicas, args.url, args.pid))
+        base, pids = stack.enter_context(servers(args.replicas, args.url, args.pid, args.logs))
         figures = load_test(args.students, base, pids, warmup=not args.no_warmup, ramp=args.ramp,
-                            deadline_s=args.deadline, idle_s=args.idle)
+                            deadline_s=args.deadline, idle_s=args.idle, pages=args.pages)
     print(report(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1))

@@ -82,7 +82,7 @@ class AppSession:
         self.xsrf = self._cookie("_streamlit_xsrf")
         host = self.base.split("://", 1)[1]
         protocols = ["streamlit", self.xsrf or "none"] + ([resume] if resume else [])
-        self.socket = connect(f"ws://{host}/_stcore/stream", subprotocols=protocols, max_size=None,
+        self.socket = connect(f"ws://{host}/_stcore/stream", subprotocols=protocols, max_size=None, legacy=True,
                               open_timeout=timeout, origin=self.base,
                               additional_headers={"Cookie": self._cookie_header()})
         self.session_id = ""
