@@ -3,13 +3,15 @@
 Run with ``make run`` (or ``streamlit run Home.py``). Streamlit runs this file on every
 interaction; it only routes, the pages do the work. What the frame shows that does not depend
 on the session (titles per language, the device, the asset table) is computed once per server.
-Its first run in a process also sets up what the server needs for privacy (see ``serve_privately``).
+Its first run in a process also sets up what the server needs for privacy (see ``server``).
 """
 from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass
 
+import pyarrow as pa
 import streamlit as st
 from starlette.formparsers import MultiPartParser
 from streamlit import config, runtime
@@ -19,40 +21,11 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from core.assets import Status, statuses
 from core.assets.registry import INSTALL_COMMAND
 from core.device import configure_threads, device_label
-from core.i18n import LANGUAGES, normalise_language
-
-
-@st.cache_resource(show_spinner=False)
-def first_import_lock() -> threading.Lock:
-    """Serialises the first import of ``pages.ui`` in a fresh process.
-
-    That import restarts the run that makes it (``st.rerun`` inside the module, see pages/ui.py), which
-    leaves the module half-initialised for a moment: a second session importing it at that instant got
-    "cannot import name 'tr'" (seen by the load test on a fresh server with several students at once).
-    """
-    return threading.Lock()
-
-
-with first_import_lock():
-    from pages.ui import tr
-
-PAGES: dict[str, list[tuple[str, str]]] = {
-    # section key -> (page id, icon); the page file is pages/<id>.py, its URL /<id>.
-    "nav.section.foundations": [("activations", ":material/show_chart:"), ("optimizers", ":material/speed:")],
-    "nav.section.vision": [
-        ("cnn_features", ":material/grid_on:"),
-        ("detection", ":material/center_focus_strong:"),
-        ("faces", ":material/face:"),
-        ("style_transfer", ":material/palette:"),
-    ],
-    "nav.section.language": [("word2vec", ":material/hub:"), ("attention", ":material/visibility:")],
-}
-
-
-# ---------------------------------------------------------------- privacy as deployed
-
+from core.i18n import LANGUAGES, normalise_language, translate
 
 SERVING = (RuntimeState.NO_SESSIONS_CONNECTED, RuntimeState.ONE_OR_MORE_SESSIONS_CONNECTED)
+
+# ---------------------------------------------------------------- once per server process
 
 
 class SessionJanitor(threading.Thread):
@@ -101,9 +74,15 @@ class SessionJanitor(threading.Thread):
                         self.sweep = True
 
 
+@dataclass(frozen=True)
+class Server:
+    janitor: SessionJanitor
+    import_lock: threading.Lock  # see the first import of pages.ui below
+
+
 @st.cache_resource(show_spinner=False)
-def serve_privately() -> SessionJanitor:
-    """Once per server process: uploads kept off disk, and closed sessions released (``SessionJanitor``).
+def server() -> Server:
+    """Once per server process: uploads kept off disk, closed sessions released (``SessionJanitor``).
 
     Starlette spools a multipart body larger than ``MultiPartParser.spool_max_size`` (1 MiB) to a
     temporary file in ``TMPDIR``, on disk on most servers. Streamlit reads the whole file into memory
@@ -112,12 +91,30 @@ def serve_privately() -> SessionJanitor:
     A browser can only upload once its session has run this script, so this is set before any upload.
     """
     MultiPartParser.spool_max_size = (config.get_option("server.maxUploadSize") + 1) * 1024 * 1024
-    running = next((t for t in threading.enumerate() if t.name == SessionJanitor.NAME), None)
-    if running is not None:  # the resource cache was cleared: keep the thread that runs
-        return running
-    janitor = SessionJanitor(grace=config.get_option("server.disconnectedSessionTTL") / 2)
-    janitor.start()
-    return janitor
+    janitor = next((t for t in threading.enumerate() if t.name == SessionJanitor.NAME), None)
+    if janitor is None:  # else the resource cache was cleared: keep the thread that runs
+        janitor = SessionJanitor(grace=config.get_option("server.disconnectedSessionTTL") / 2)
+        janitor.start()
+    return Server(janitor, threading.Lock())
+
+
+# The first import of pages.ui in a process restarts the run that makes it (st.rerun inside the module, see
+# pages/ui.py), leaving the module half-initialised for a moment: a second session importing it at that
+# instant got "cannot import name 'tr'" (the load test saw it on a fresh server with several students).
+with server().import_lock:
+    from pages.ui import lang, tr
+
+PAGES: dict[str, list[tuple[str, str]]] = {
+    # section key -> (page id, icon); the page file is pages/<id>.py, its URL /<id>.
+    "nav.section.foundations": [("activations", ":material/show_chart:"), ("optimizers", ":material/speed:")],
+    "nav.section.vision": [
+        ("cnn_features", ":material/grid_on:"),
+        ("detection", ":material/center_focus_strong:"),
+        ("faces", ":material/face:"),
+        ("style_transfer", ":material/palette:"),
+    ],
+    "nav.section.language": [("word2vec", ":material/hub:"), ("attention", ":material/visibility:")],
+}
 
 
 # ---------------------------------------------------------------- the frame
@@ -133,36 +130,44 @@ def choose_language() -> None:
     st.query_params["lang"] = st.session_state["lang"]
 
 
-@st.cache_data(ttl=300, show_spinner=False)
-def asset_table() -> list[tuple[str, str, str, float | None, bool]]:
-    """(id, description, status, size MB, default) for every asset; hashes are checked once."""
-    return [(a.id, a.description, s.value, a.size / 1e6 if a.size else None, a.default) for a, s in statuses()]
+@dataclass(frozen=True)
+class FrameTexts:
+    """What the frame shows in one language that no session changes."""
+
+    device: str  # the device caption
+    assets: int  # default assets
+    missing: int  # of which not installed
+    table: pa.Table  # every asset and its status
 
 
-def show_assets() -> None:
-    rows = asset_table()
-    defaults = [r for r in rows if r[4]]
-    missing = [r for r in defaults if r[2] != Status.INSTALLED.value]
-    if missing:
-        st.warning(tr("home.assets_missing", missing=len(missing), count=len(defaults), command=INSTALL_COMMAND))
+@st.cache_resource(ttl=300, show_spinner=False)
+def frame_texts(code: str) -> FrameTexts:
+    """Built once per server and language, shared read-only by every session (no copy, unlike cache_data);
+    asset statuses are read again every 5 minutes (files are hashed only once)."""
+    rows = statuses()
+    defaults = [s for a, s in rows if a.default]
+
+    def status_text(asset, status: Status) -> str:
+        shown = "optional" if status is Status.MISSING and not asset.default else status.value
+        return translate(f"assets.status.{shown}", code)
+
+    table = pa.table({
+        translate("assets.col.id", code): [a.id for a, _ in rows],
+        translate("assets.col.what", code): [a.description for a, _ in rows],
+        translate("assets.col.status", code): [status_text(a, s) for a, s in rows],
+        translate("assets.col.size", code): [round(a.size / 1e6, 1) if a.size else None for a, _ in rows],
+    })
+    device = translate("app.device", code, device=device_label(), threads=configure_threads())
+    return FrameTexts(device, len(defaults), sum(s is not Status.INSTALLED for s in defaults), table)
+
+
+def show_assets(texts: FrameTexts) -> None:
+    if texts.missing:
+        st.warning(tr("home.assets_missing", missing=texts.missing, count=texts.assets, command=INSTALL_COMMAND))
     else:
-        st.success(tr("home.assets_ok", count=len(defaults)))
+        st.success(tr("home.assets_ok", count=texts.assets))
     with st.expander(tr("home.models")):
-        st.dataframe(
-            {
-                tr("assets.col.id"): [r[0] for r in rows],
-                tr("assets.col.what"): [r[1] for r in rows],
-                tr("assets.col.status"): [_status_text(r[2], r[4]) for r in rows],
-                tr("assets.col.size"): [round(r[3], 1) if r[3] else None for r in rows],
-            },
-            hide_index=True,
-        )
-
-
-def _status_text(status: str, default: bool) -> str:
-    if status == Status.MISSING.value and not default:
-        return tr("assets.status.optional")
-    return tr(f"assets.status.{status}")
+        st.dataframe(texts.table, hide_index=True)
 
 
 def home() -> None:
@@ -178,12 +183,13 @@ def home() -> None:
                 st.caption(tr(f"blurb.{page_id}"))
                 st.page_link(f"pages/{page_id}.py", label=tr("home.open"), icon=icon)
     st.divider()
-    st.caption(tr("app.device", device=device_label(), threads=configure_threads()))
-    show_assets()
+    texts = frame_texts(lang())
+    st.caption(texts.device)
+    show_assets(texts)
 
 
 def run() -> None:
-    serve_privately().track(get_script_run_ctx().session_id)
+    server().janitor.track(get_script_run_ctx().session_id)
     st.set_page_config(page_title="Deep Learning Visual Lab", page_icon=":material/neurology:", layout="wide")
     choose_language()
     navigation = {
@@ -197,7 +203,7 @@ def run() -> None:
         },
     }
     page = st.navigation(navigation)
-    st.sidebar.caption(tr("app.device", device=device_label(), threads=configure_threads()))
+    st.sidebar.caption(frame_texts(lang()).device)
     page.run()
 
 
