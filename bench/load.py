@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image
+from websockets.exceptions import ConnectionClosed
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
@@ -131,12 +132,18 @@ class Results:
 def visit(base: str, student: Student, results: Results, deadline: float, timeout: float,
           steps: list[Step] = VISIT) -> None:
     """One student's visit; an action's time covers all the script runs it takes (e.g. pick source + upload)."""
-    tab = AppSession(base, timeout=timeout)
+    try:
+        tab = AppSession(base, timeout=timeout)
+    except Exception as error:  # noqa: BLE001 - a student who could not even connect is an error too
+        with results.lock:
+            results.errors["connect"].append(f"{type(error).__name__}: {error}"[:300])
+        return
+    lost = ""  # after a timeout or a dropped connection the tab's stream is out of step: skip the rest
     try:
         for name, step in steps:
-            if time.monotonic() > deadline:
+            if lost or time.monotonic() > deadline:
                 with results.lock:
-                    results.errors[name].append("deadline passed before this step")
+                    results.errors[name].append(f"skipped: {lost or 'deadline passed'}")
                 continue
             runs_before = tab.runs
             start = time.perf_counter()
@@ -145,6 +152,8 @@ def visit(base: str, student: Student, results: Results, deadline: float, timeou
             except Exception as error:  # noqa: BLE001 - every failure is counted and reported, none hidden
                 with results.lock:
                     results.errors[name].append(f"{type(error).__name__}: {error}"[:300])
+                if isinstance(error, (TimeoutError, ConnectionClosed)):
+                    lost = f"{type(error).__name__} in {name}"
             else:
                 with results.lock:
                     results.times[name].append(time.perf_counter() - start)
@@ -257,6 +266,7 @@ def load_test(n: int, base: str, pids: list[int], *, warmup: bool = True, ramp: 
         "students": n, "servers": len(pids), "wall_s": wall, "script_runs": results.runs, "server_cpu_s": cpu,
         "cpu_ms_per_run": 1e3 * cpu / max(results.runs, 1), "rss_mb": {"start": rss_start, "peak": peak.peak,
         "idle": rss_mb(pids)}, "loadavg": {"start": load_start, "end": load_end}, "hung_students": hung,
+        "connect_errors": results.errors.get("connect", []),
         "actions": {name: {"n": len(results.times.get(name, [])), "errors": results.errors.get(name, []),
                            **({"p50": statistics.median(t), "p95": percentile(t, 0.95), "max": max(t)}
                               if (t := results.times.get(name)) else {})} for name, _ in steps},
@@ -270,12 +280,14 @@ def report(figures: dict) -> str:
              f"{figures['script_runs']} script runs in {figures['wall_s']:.0f} s; server CPU {figures['server_cpu_s']:.1f} s"
              f" = {figures['cpu_ms_per_run']:.0f} ms per run; RSS MB start {figures['rss_mb']['start']:.0f}, "
              f"peak {figures['rss_mb']['peak']:.0f}, idle after {figures['rss_mb']['idle']:.0f}; "
-             f"students still running at the deadline: {figures['hung_students']}", "",
+             f"students still running at the deadline: {figures['hung_students']}, "
+             f"could not connect: {len(figures['connect_errors'])}", "",
              "| page: action | n | p50 s | p95 s | max s | errors |", "|---|---:|---:|---:|---:|---:|"]
     for name, a in figures["actions"].items():
         cells = [f"{a[k]:.2f}" if k in a else "-" for k in ("p50", "p95", "max")]
         lines.append(f"| {name} | {a['n']} | {' | '.join(cells)} | {len(a['errors'])} |")
-    errors = [f"- {name}: {e}" for name, a in figures["actions"].items() for e in sorted(set(a["errors"]))]
+    errors = [f"- connect: {e}" for e in sorted(set(figures["connect_errors"]))]
+    errors += [f"- {name}: {e}" for name, a in figures["actions"].items() for e in sorted(set(a["errors"]))]
     return "\n".join(lines + (["", "Errors:", *errors] if errors else []))
 
 

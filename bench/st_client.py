@@ -114,7 +114,9 @@ class AppSession:
         self.socket.send(request.SerializeToString())
         run = self._receive_run(start)
         self.runs += 1
-        self._clear_triggers()
+        drawn = {widget.id for widget in run.widgets.values()}  # as the browser: forget unmounted widgets,
+        self.states = {i: state for i, state in self.states.items()  # and a button fires once
+                       if i in drawn and state.WhichOneof("value") != "trigger_value"}
         self.last = run
         if check and ("exception" in run.elements or run.texts):
             raise RunError(f"{self.page or 'Home'}: {run.texts or run.elements}")
@@ -165,11 +167,6 @@ class AppSession:
         element_id = getattr(proto, "id", "") if proto.DESCRIPTOR.fields_by_name.get("id") else ""
         if isinstance(element_id, str) and element_id and user_key(element_id):
             run.widgets[user_key(element_id)] = Widget(element_id, kind, proto)
-
-    def _clear_triggers(self) -> None:
-        """Buttons fire once, as in the browser."""
-        for widget_id in [i for i, s in self.states.items() if s.WhichOneof("value") == "trigger_value"]:
-            del self.states[widget_id]
 
     # ------------------------------------------------------------ widgets
 
