@@ -76,6 +76,8 @@ class SessionJanitor(threading.Thread):
 
 @dataclass(frozen=True)
 class Server:
+    """What the app keeps once per server process."""
+
     janitor: SessionJanitor
     import_lock: threading.Lock  # see the first import of pages.ui below
 
@@ -88,7 +90,7 @@ def server() -> Server:
     temporary file in ``TMPDIR``, on disk on most servers. Streamlit reads the whole file into memory
     right after, so keeping the part in memory up to the upload limit costs no extra peak memory, and
     it holds wherever the app runs (a tmpfs ``TMPDIR`` would not: Docker's /dev/shm is 64 MB).
-    A browser can only upload once its session has run this script, so this is set before any upload.
+    A browser's session runs this script before it shows an uploader, so this is set before its uploads.
     """
     MultiPartParser.spool_max_size = (config.get_option("server.maxUploadSize") + 1) * 1024 * 1024
     janitor = next((t for t in threading.enumerate() if t.name == SessionJanitor.NAME), None)

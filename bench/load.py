@@ -274,14 +274,15 @@ def load_test(n: int, base: str, pids: list[int], *, warmup: bool = True, ramp: 
 
 
 def report(figures: dict) -> str:
-    lines = [f"## {figures['students']} students, {figures['servers']} server process(es): "
-             f"load average {figures['loadavg']['start']:.1f} -> {figures['loadavg']['end']:.1f} "
-             f"on {os.cpu_count()} CPUs",
-             f"{figures['script_runs']} script runs in {figures['wall_s']:.0f} s; server CPU {figures['server_cpu_s']:.1f} s"
-             f" = {figures['cpu_ms_per_run']:.0f} ms per run; RSS MB start {figures['rss_mb']['start']:.0f}, "
-             f"peak {figures['rss_mb']['peak']:.0f}, idle after {figures['rss_mb']['idle']:.0f}; "
-             f"students still running at the deadline: {figures['hung_students']}, "
-             f"could not connect: {len(figures['connect_errors'])}", "",
+    """The figures as markdown: a summary line, one table row per page and action, the distinct errors."""
+    f, rss, load = figures, figures["rss_mb"], figures["loadavg"]
+    lines = [f"## {f['students']} students, {f['servers']} server process(es): "
+             f"load average {load['start']:.1f} -> {load['end']:.1f} on {os.cpu_count()} CPUs",
+             f"{f['script_runs']} script runs in {f['wall_s']:.0f} s; server CPU {f['server_cpu_s']:.1f} s"
+             f" = {f['cpu_ms_per_run']:.0f} ms per run; RSS MB start {rss['start']:.0f}, "
+             f"peak {rss['peak']:.0f}, idle after {rss['idle']:.0f}; "
+             f"students still running at the deadline: {f['hung_students']}, "
+             f"could not connect: {len(f['connect_errors'])}", "",
              "| page: action | n | p50 s | p95 s | max s | errors |", "|---|---:|---:|---:|---:|---:|"]
     for name, a in figures["actions"].items():
         cells = [f"{a[k]:.2f}" if k in a else "-" for k in ("p50", "p95", "max")]
@@ -294,7 +295,8 @@ def report(figures: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--students", type=int, default=5)
-    parser.add_argument("--replicas", type=int, default=0, help="nginx in front of this many replicas (deploy/local.py)")
+    parser.add_argument("--replicas", type=int, default=0,
+                        help="nginx in front of this many replicas (deploy/local.py)")
     parser.add_argument("--url", help="an app already running (then give --pid for its server process)")
     parser.add_argument("--pid", type=int, action="append", default=[])
     parser.add_argument("--no-warmup", action="store_true")
