@@ -9,7 +9,8 @@ answer for it) through Streamlit's real upload endpoint, moving a slider, switch
 Reported: per page and action p50 / p95 / max seconds and errors; server CPU-seconds per script run (from
 /proc/<pid>/stat of every server process); server RSS at start, peak, and after the sessions closed and the
 server sat idle; the load average, since a shared machine inflates every figure. One untimed student runs the
-visit first (``--no-warmup`` to skip), so the figures are about a class, not about loading models once.
+visit first on each server process (``--no-warmup`` to skip), so the figures are about a class, not about
+loading models once.
 Loopback only; every loop is bounded in count and in time (``--deadline``).
 """
 from __future__ import annotations
@@ -198,23 +199,24 @@ class PeakRss(threading.Thread):
 
 @contextmanager
 def servers(replicas: int, url: str | None, pids: list[int], logs: Path | None):
-    """(base URL, server pids): a given server, one ``streamlit run``, or nginx + ``replicas`` replicas.
+    """(base URL, server pids, the URLs that reach each server for the warm-up): a given server, one
+    ``streamlit run``, or nginx + ``replicas`` replicas.
 
     ``logs``: a folder for the servers' logs (tracebacks of pages that failed), else they are dropped.
     """
     if logs:
         logs.mkdir(parents=True, exist_ok=True)
     if url:
-        yield url, pids
+        yield url, pids, [url]
     elif replicas:
         from deploy.local import topology
 
-        with topology(replicas, workdir=logs) as (base, app_pids):
-            yield base, app_pids
+        with topology(replicas, workdir=logs) as running:
+            yield running.base, running.pids, running.replicas
     else:
         server, base = serve(log=open(logs / "server.log", "wb") if logs else subprocess.DEVNULL)
         try:
-            yield base, [server.pid]
+            yield base, [server.pid], [base]
         finally:
             server.terminate()
             server.wait(timeout=60)
@@ -233,15 +235,21 @@ def steps_for(pages: list[str] | None) -> list[Step]:
     return [step for step in VISIT if pages is None or step[0].split(":")[0] in pages]
 
 
-def load_test(n: int, base: str, pids: list[int], *, warmup: bool = True, ramp: float = 0.5,
+def student(number: int) -> Student:
+    return Student(number, own_photo(IMAGES / "coffee.png", number), own_photo(FACES / "obama.jpg", number))
+
+
+def load_test(n: int, base: str, pids: list[int], *, warmup: list[str] | None = None, ramp: float = 0.5,
               deadline_s: float = 1200, timeout: float = 300, idle_s: float = 40,
               pages: list[str] | None = None) -> dict:
-    """Run the visit (on ``pages``, default all) for ``n`` students at once on ``base``; the figures as a dict."""
+    """Run the visit (on ``pages``, default all) for ``n`` students at once on ``base``; the figures as a dict.
+
+    ``warmup``: one untimed visit on each of these URLs first (every server process: each loads its models).
+    """
     steps = steps_for(pages)
-    students = [Student(i, own_photo(IMAGES / "coffee.png", i), own_photo(FACES / "obama.jpg", i)) for i in range(n)]
-    if warmup:
-        visit(base, Student(-1, own_photo(IMAGES / "coffee.png", -1), own_photo(FACES / "obama.jpg", -1)),
-              Results(), time.monotonic() + deadline_s, timeout, steps)
+    students = [student(i) for i in range(n)]
+    for number, url in enumerate(warmup or []):
+        visit(url, student(-1 - number), Results(), time.monotonic() + deadline_s, timeout, steps)
     rss_start, load_start = rss_mb(pids), os.getloadavg()[0]
     peak = PeakRss(pids)
     peak.start()
@@ -249,8 +257,8 @@ def load_test(n: int, base: str, pids: list[int], *, warmup: bool = True, ramp: 
     cpu_start, wall_start = cpu_seconds(pids), time.perf_counter()
     deadline = time.monotonic() + deadline_s
     threads = []
-    for student in students:  # students arrive one after another, `ramp` seconds apart
-        thread = threading.Thread(target=visit, args=(base, student, results, deadline, timeout, steps),
+    for one in students:  # students arrive one after another, `ramp` seconds apart
+        thread = threading.Thread(target=visit, args=(base, one, results, deadline, timeout, steps),
                                   daemon=True)
         thread.start()
         threads.append(thread)
@@ -308,8 +316,8 @@ def main() -> None:
     parser.add_argument("--logs", type=Path, help="keep the servers' logs in this folder")
     args = parser.parse_args()
     with ExitStack() as stack:
-        base, pids = stack.enter_context(servers(args.replicas, args.url, args.pid, args.logs))
-        figures = load_test(args.students, base, pids, warmup=not args.no_warmup, ramp=args.ramp,
+        base, pids, warm = stack.enter_context(servers(args.replicas, args.url, args.pid, args.logs))
+        figures = load_test(args.students, base, pids, warmup=None if args.no_warmup else warm, ramp=args.ramp,
                             deadline_s=args.deadline, idle_s=args.idle, pages=args.pages)
     print(report(figures))
     if args.json:

@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,9 +74,16 @@ def replica(port: int, log: Path) -> Iterator[subprocess.Popen]:
                 server.wait()
 
 
+@dataclass(frozen=True)
+class Topology:
+    base: str  # nginx, where students go
+    pids: list[int]  # the replicas' server processes
+    replicas: list[str]  # each replica's own base URL on loopback (to warm it up, to measure it)
+
+
 @contextmanager
-def topology(replicas: int, listen: str | None = None, workdir: Path | None = None) -> Iterator[tuple[str, list[int]]]:
-    """nginx + ``replicas`` app servers on loopback; yields (nginx base URL, replica pids)."""
+def topology(replicas: int, listen: str | None = None, workdir: Path | None = None) -> Iterator[Topology]:
+    """nginx + ``replicas`` app servers on loopback."""
     if not Path(NGINX).exists():
         raise FileNotFoundError("nginx is not installed (Debian package 'nginx-light'; `make serve` installs it)")
     listen = listen or f"127.0.0.1:{free_port()}"
@@ -91,7 +99,7 @@ def topology(replicas: int, listen: str | None = None, workdir: Path | None = No
             host, port = listen.rsplit(":", 1)
             base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
             wait_healthy(base, seconds=30)
-            yield base, [server.pid for server in servers]
+            yield Topology(base, [server.pid for server in servers], [f"http://127.0.0.1:{p}" for p in ports])
         finally:
             nginx.terminate()
             nginx.wait(timeout=30)
@@ -102,8 +110,9 @@ def main() -> None:
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--listen", default="0.0.0.0:8501", help="nginx's address (host:port)")
     args = parser.parse_args()
-    with topology(args.replicas, args.listen) as (base, pids):
-        print(f"nginx on {args.listen} in front of {len(pids)} replicas (pids {pids}); Ctrl-C stops", flush=True)
+    with topology(args.replicas, args.listen) as running:
+        print(f"nginx on {args.listen} in front of {running.replicas} (pids {running.pids}); Ctrl-C stops",
+              flush=True)
         try:
             while True:
                 time.sleep(3600)

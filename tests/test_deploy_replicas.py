@@ -27,8 +27,8 @@ def through_nginx(tmp_path_factory):
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (Debian package nginx-light; `make test` installs it)")
     folder = tmp_path_factory.mktemp("nginx")
-    with topology(2, workdir=folder) as (base, pids):
-        yield base, pids, folder
+    with topology(2, workdir=folder) as running:
+        yield running.base, running.pids, folder
 
 
 def tracebacks(folder: Path) -> str:
@@ -48,7 +48,7 @@ def test_nginx_health_and_route_cookie(through_nginx) -> None:
 
 def test_students_through_nginx_with_uploads_get_no_errors(through_nginx) -> None:
     base, pids, folder = through_nginx
-    figures = load_test(STUDENTS, base, pids, warmup=False, ramp=0.2, idle_s=0,
+    figures = load_test(STUDENTS, base, pids, ramp=0.2, idle_s=0,
                         pages=["home", "detection", "faces"])
     print(report(figures))
     errors = {name: a["errors"] for name, a in figures["actions"].items() if a["errors"]}
