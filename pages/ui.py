@@ -1,14 +1,16 @@
-"""Streamlit helpers shared by every page: language, titles, errors, image and text input.
+"""Streamlit helpers shared by every page: language, titles, errors, image and text input,
+settings in the URL and the view of a background job.
 
 This is the only page-side module with shared logic; everything it does is about widgets
 and messages. Models and computation live in ``core``.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import streamlit as st
 from PIL import Image
@@ -17,7 +19,9 @@ from streamlit.runtime.pages_manager import PagesManager
 from core.errors import UserError
 from core.i18n import normalise_language, translate
 from core.image_input import ACCEPTED_EXTENSIONS, load_image
+from core.jobs import Job, JobSnapshot, JobState
 from core.text_input import check_text, decode_text_upload
+from core.url_state import Param, from_query, to_query
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 SAMPLE_IMAGES: dict[str, Path] = {
@@ -134,3 +138,114 @@ def theory(latex: list[str], body_key: str) -> None:
         st.markdown(tr(body_key))
         for formula in latex:
             st.latex(formula)
+
+
+# ---------------------------------------------------------------- settings in the URL
+
+
+def url_state(params: Sequence[Param]) -> None:
+    """Seed this page's widgets from the link once, then keep the link in step with them.
+
+    Call it before the widgets, and create those widgets with ``key=`` only (no ``value=`` or
+    ``index=``): their first value comes from the link, else from ``Param.default``. Streamlit
+    has already stored a moved widget's new value when the rerun starts, so the query string
+    written here is the view the reader sees. ``lang`` stays as the frame set it.
+    """
+    restored = from_query(params, st.query_params.to_dict())
+    for param in params:
+        if param.key not in st.session_state:
+            st.session_state[param.key] = restored.get(param.key, param.default)
+    wanted = to_query(params, st.session_state)
+    for param in params:
+        if param.name in st.query_params and param.name not in wanted:
+            del st.query_params[param.name]
+    for name, text in wanted.items():
+        if st.query_params.get(name) != text:
+            st.query_params[name] = text
+
+
+def share_link() -> None:
+    """A "copy link to this view" box: the page's URL with its settings, ready to post to a class."""
+    query = urlencode(st.query_params.to_dict())
+    url = f"{st.context.url or ''}?{query}" if query else (st.context.url or "")
+    with st.popover(tr("ui.share"), icon=":material/link:"):
+        st.caption(tr("ui.share_help"))
+        st.code(url, language=None, wrap_lines=True)
+
+
+# ---------------------------------------------------------------- results to take away
+
+
+def chart(figure: Any, key: str, container: Any = st, **kwargs: Any) -> Any:
+    """A plotly chart whose toolbar camera downloads it as a PNG named after the chart.
+
+    ``kwargs`` go to ``st.plotly_chart`` (``on_select``, ``width``…); the result is its return value.
+    """
+    config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}}
+    return container.plotly_chart(figure, key=key, config=config, **kwargs)
+
+
+def download_csv(table: Any, file_name: str, key: str, container: Any = st) -> None:
+    """A table (pandas DataFrame, or a dict of equal-length columns) as a UTF-8 CSV download."""
+    import pandas as pd
+
+    frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
+    container.download_button(tr("ui.download_csv"), frame.to_csv(index=False).encode("utf-8-sig"),
+                              file_name=file_name, mime="text/csv", key=key, icon=":material/download:")
+
+
+def download_png(image: Image.Image, file_name: str, key: str, container: Any = st) -> None:
+    """An image result as a PNG download."""
+    from io import BytesIO
+
+    buffer = BytesIO()
+    image.save(buffer, format="PNG")
+    container.download_button(tr("ui.download_png"), buffer.getvalue(), file_name=file_name, mime="image/png",
+                              key=key, icon=":material/download:")
+
+
+# ---------------------------------------------------------------- background jobs
+
+
+def start_session_job(slot: str, work: Callable, *, name: str) -> Job:
+    """Start ``work`` as this session's job in ``slot``; a session runs one job at a time.
+
+    The job waits in the server-wide queue (``core.jobs.SLOTS``) like everyone else's.
+    """
+    jobs: dict[str, Job] = st.session_state.setdefault("_jobs", {})
+    if any(job.alive for job in jobs.values()):
+        raise UserError("jobs.err.one_per_session")
+    jobs[slot] = Job(work, name=name).start()
+    return jobs[slot]
+
+
+def session_job(slot: str) -> Job | None:
+    """This session's latest job in ``slot``, running or finished."""
+    return st.session_state.get("_jobs", {}).get(slot)
+
+
+def job_panel(job: Job, draw: Callable[[JobSnapshot], None], *, key: str) -> None:
+    """A job's live view: queue place, a Stop button, errors, and ``draw(snapshot)`` for the rest.
+
+    It polls once a second while the job is alive, as a fragment (the rest of the page does not
+    rerun); when the job ends the whole page reruns once, so results drawn outside it appear.
+    """
+    was_alive = job.alive
+
+    @st.fragment(run_every=1.0 if was_alive else None)
+    def panel() -> None:
+        snap = job.snapshot()
+        if snap.alive and st.button(tr("jobs.stop"), key=f"{key}_stop", icon=":material/stop:"):
+            job.stop()
+        if snap.state is JobState.QUEUED:
+            st.info(tr("jobs.queued", ahead=snap.ahead + 1, running=snap.running))
+        elif snap.state is JobState.FAILED:
+            error = snap.error
+            st.error(error.message(lang()) if isinstance(error, UserError) else tr("jobs.failed"))
+        elif snap.state is JobState.STOPPED:
+            st.caption(tr("jobs.stopped"))
+        draw(snap)
+        if was_alive and not snap.alive:
+            st.rerun(scope="app")
+
+    panel()

@@ -136,4 +136,24 @@ STRINGS = {
     "ui.camera": {"en": "Take a photo", "zh": "拍照"},
     "ui.theory": {"en": "The idea behind it", "zh": "背后的原理"},
     "ui.download_png": {"en": "Download PNG", "zh": "下载 PNG"},
+    "ui.download_csv": {"en": "Download CSV", "zh": "下载 CSV"},
+    "ui.share": {"en": "Copy link to this view", "zh": "复制此视图的链接"},
+    "ui.share_help": {
+        "en": "This link opens the page with the settings you see now (never your uploads). Copy it with the icon.",
+        "zh": "此链接会以你现在看到的设置打开本页（不含你上传的内容）。点击图标复制。",
+    },
+    "jobs.stop": {"en": "Stop", "zh": "停止"},
+    "jobs.queued": {
+        "en": "Waiting in the server's queue: place {ahead} ({running} job(s) running now).",
+        "zh": "正在服务器队列中等待：第 {ahead} 位（当前有 {running} 个任务在运行）。",
+    },
+    "jobs.stopped": {"en": "Stopped. What was done so far is kept.", "zh": "已停止，已完成的部分会保留。"},
+    "jobs.failed": {
+        "en": "The job failed because of a problem on the server. Try again, or with other settings.",
+        "zh": "由于服务器端的问题，任务失败了。请重试，或换一组设置。",
+    },
+    "jobs.err.one_per_session": {
+        "en": "You already have a job running. Stop it or wait for it to finish first.",
+        "zh": "你已有一个任务正在运行。请先停止它或等待它完成。",
+    },
 }

@@ -1,0 +1,41 @@
+"""Settings in the URL: defaults left out, links read back, bad values ignored."""
+from __future__ import annotations
+
+import pytest
+
+from core.url_state import Param, from_query, to_query
+
+PARAMS = [
+    Param("det_conf", "conf", 0.25, low=0.0, high=1.0),
+    Param("det_size", "size", 416, low=128, high=1024),
+    Param("det_mode", "mode", "letterbox", options=("letterbox", "stretch", "crop")),
+    Param("det_grid", "grid", False),
+    Param("opt_racers", "racers", ("sgd", "adam"), options=("sgd", "momentum", "adam", "rmsprop")),
+    Param("att_text", "text", "The animal didn't cross the street", max_len=50),
+]
+DEFAULTS = {p.key: p.default for p in PARAMS}
+
+
+def test_defaults_are_left_out_of_the_link() -> None:
+    assert to_query(PARAMS, DEFAULTS) == {}
+
+
+def test_changed_values_round_trip() -> None:
+    changed = {"det_conf": 0.4, "det_size": 608, "det_mode": "crop", "det_grid": True,
+               "opt_racers": ("momentum", "rmsprop", "adam"), "att_text": "它 累 了"}
+    query = to_query(PARAMS, {**DEFAULTS, **changed})
+    assert query == {"conf": "0.4", "size": "608", "mode": "crop", "grid": "1", "racers": "momentum~rmsprop~adam",
+                     "text": "它 累 了"}
+    assert from_query(PARAMS, query) == changed
+
+
+@pytest.mark.parametrize("name, text", [
+    ("conf", "1.5"), ("conf", "nan"), ("conf", "abc"), ("size", "0.5"), ("size", "99999"),
+    ("mode", "fisheye"), ("grid", "yes"), ("racers", "sgd~lion"), ("text", "x" * 51),
+])
+def test_malformed_or_out_of_range_values_are_ignored(name: str, text: str) -> None:
+    assert from_query(PARAMS, {name: text}) == {}
+
+
+def test_unknown_names_are_ignored_and_good_ones_kept() -> None:
+    assert from_query(PARAMS, {"lang": "zh", "zoom": "3", "conf": "0.1"}) == {"det_conf": 0.1}
