@@ -67,6 +67,11 @@ def choose(tab: AppSession, key: str, index: int) -> None:
     tab.set(key, tab.options(key)[index])
 
 
+def image_inputs(tab: AppSession) -> list[str]:
+    """The ``key``s of the ``pages/ui.py: image_input(key)`` pickers the last run drew, in drawing order."""
+    return [key[: -len("_source")] for key in tab.last.widgets if key.endswith("_source")]
+
+
 def upload_photo(tab: AppSession, key: str, data: bytes) -> None:
     """``pages/ui.py: image_input(key)``: switch its source to "upload", then upload."""
     choose(tab, f"{key}_source", 1)

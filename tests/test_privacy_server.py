@@ -25,7 +25,7 @@ import pytest
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-from load import FACES, own_photo, upload_photo  # noqa: E402
+from load import FACES, image_inputs, own_photo, upload_photo  # noqa: E402
 from st_client import AppSession, serve  # noqa: E402
 
 RELEASE_WITHIN_S = 30
@@ -44,7 +44,7 @@ def test_media_of_a_closed_session_404_within_30_s(app_server) -> None:
     base, _ = app_server
     tab = AppSession(base)
     tab.run("faces")
-    upload_photo(tab, "face_a", own_photo(FACES / "obama.jpg", 4242))  # this student's own portrait
+    upload_photo(tab, image_inputs(tab)[0], own_photo(FACES / "obama.jpg", 4242))  # this student's own portrait
     media = tab.last.media
     assert media, "the faces page draws the uploaded photo and its face crop"
     assert {status(base + m) for m in media} == {200}
@@ -97,12 +97,13 @@ def open_files_holding(pid: int, needle: bytes) -> list[str]:
     return found
 
 
-def slow_upload_scan(base: str, pid: int, page: str, key: str) -> list[str]:
-    """Upload 5 MB to the uploader ``key`` on ``page`` in slow chunks; files on disk that held its bytes."""
+def slow_upload_scan(base: str, pid: int, page: str) -> list[str]:
+    """Upload 5 MB to the first image picker on ``page`` in slow chunks; files on disk that held its bytes."""
     data = os.urandom(5 * 1024 * 1024)
     needle = data[3_000_000:3_000_064]  # past the first MiB: only a spooled file can hold it
     tab = AppSession(base)
     tab.run(page)
+    key = image_inputs(tab)[0]
     tab.set(f"{key}_source", tab.options(f"{key}_source")[1])
     tab.run()
     urls = tab.upload_urls("big.png")
@@ -135,7 +136,7 @@ def slow_upload_scan(base: str, pid: int, page: str, key: str) -> list[str]:
 
 def test_a_5_mb_upload_never_sits_in_a_file_on_disk(app_server) -> None:
     base, pid = app_server
-    assert slow_upload_scan(base, pid, "cnn_features", "cnn_image") == []
+    assert slow_upload_scan(base, pid, "cnn_features") == []
 
 
 UPLOADER_APP = """
@@ -155,7 +156,7 @@ def test_the_disk_scan_finds_starlettes_default_spool(tmp_path: Path) -> None:
     app.write_text(UPLOADER_APP)
     server, base = serve(script=str(app), env={**os.environ, "TMPDIR": str(spool)})
     try:
-        assert slow_upload_scan(base, server.pid, "", "probe"), "Starlette's spool file held the bytes"
+        assert slow_upload_scan(base, server.pid, ""), "Starlette's spool file held the bytes"
     finally:
         server.terminate()
         server.wait(timeout=60)
