@@ -2,6 +2,8 @@
 # make test : install what is missing (plus test tools and Chromium), then run every test
 # make test-fast: daily work: every test except real-browser ones, fresh-interpreter CLI runs and full trainings
 # make bench: the benchmarks in bench/ (each compares against a peer implementation)
+# make serve REPLICAS=2 : nginx on LISTEN (0.0.0.0:8501) in front of REPLICAS app servers on loopback
+# make loadtest N=20    : N simulated students on one app server (bench/load.py; README "Deploy for a class")
 # make serve-models: the stateless forward passes on a local Ray Serve (DLVL_SERVE_ADDRESS=http://127.0.0.1:8000)
 
 PYTHON ?= python3
@@ -14,16 +16,26 @@ SERVE_STAMP := $(VENV)/.installed-serve
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test test-fast install install-test install-serve serve-models browser bench
+REPLICAS ?= 2
+LISTEN   ?= 0.0.0.0:8501
+N        ?= 10
+
+.PHONY: run test test-fast install install-test install-serve serve-models browser nginx bench serve loadtest
 
 run: install
 	$(BIN)/python -m streamlit run Home.py
 
-test: install-test install-serve browser
+test: install-test install-serve browser nginx
 	$(BIN)/python -m pytest
 
 test-fast: install-test
 	$(BIN)/python -m pytest -m "not browser and not cli and not slow and not serve"
+
+serve: install nginx
+	$(BIN)/python deploy/local.py --replicas $(REPLICAS) --listen $(LISTEN)
+
+loadtest: install-test
+	$(BIN)/python bench/load.py -n $(N)
 
 bench: install-test install-serve
 	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
@@ -62,3 +74,10 @@ browser:
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei; \
 	else echo "Chromium not installed (needs Debian and root): browser tests will skip."; fi
+
+# Debian's nginx for `make serve` and the replica test (deploy/nginx.conf; no service is started).
+nginx:
+	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light; \
+	else echo "nginx not installed (needs Debian and root): the replica test will skip."; fi

@@ -11,22 +11,18 @@ Goals: a neighbour query under 50 ms, a cached revisit under 100 ms.
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from websockets.sync.client import connect
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from st_client import AppSession, serve  # noqa: E402
 
 from core.word2vec import corpora, explore, projection  # noqa: E402
 from core.word2vec.glove import DEFAULT_RESTRICT, load_glove  # noqa: E402
@@ -98,60 +94,6 @@ def bench_queries() -> None:
             print(f"{count:>6}{method:>8}{dims:>6}{seconds:>10.3f}")
 
 
-class AppSession:
-    """One browser tab on a real ``streamlit run Home.py`` server: Streamlit's own websocket protocol
-    (``BackMsg.rerun_script`` up, ``ForwardMsg`` deltas down), as the browser speaks it. It sends no widget
-    values (every widget at its default) and no hashes of messages it already holds, so the server sends
-    every element in full, as to a fresh tab: a little more work than a browser's revisit."""
-
-    def __init__(self, url: str):
-        self.socket = connect(f"ws://{url}/_stcore/stream", subprotocols=["streamlit"], max_size=None, legacy=True)
-
-    def run(self, page: str, lang: str = "en") -> tuple[float, set[str]]:
-        """Run ``page`` ("" is Home) as a click in the sidebar would; seconds until the server
-        reports the script finished, and the kinds of elements it sent."""
-        request = BackMsg()
-        request.rerun_script.query_string = f"lang={lang}"
-        request.rerun_script.page_name = page
-        start = time.perf_counter()
-        self.socket.send(request.SerializeToString())
-        elements: set[str] = set()
-        while True:
-            message = ForwardMsg.FromString(self.socket.recv())
-            kind = message.WhichOneof("type")
-            if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-                elements.add(message.delta.new_element.WhichOneof("type"))
-            elif kind == "script_finished":
-                if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                    continue  # the first run of a fresh server restarts itself inside the Home.py frame
-                seconds = time.perf_counter() - start
-                if message.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY or "exception" in elements:
-                    raise RuntimeError(f"{page or 'Home'} did not finish cleanly: {elements}")
-                return seconds, elements
-
-    def close(self) -> None:
-        self.socket.close()
-
-
-def serve(*options: str) -> tuple[subprocess.Popen, str]:
-    """``streamlit run Home.py`` on a free loopback port, as ``make run`` starts it; (process, host:port)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "Home.py", "--server.port", str(port),
-                               "--server.address", "127.0.0.1", "--server.headless", "true", *options],
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
-                return server, f"127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.3)
-    server.kill()
-    raise RuntimeError("the app server did not answer /_stcore/health")
-
-
 # Streamlit runs gc.collect(2) after every script run by default (runner.postScriptGC). With torch
 # imported that full collection walks ~500k objects, and it holds the GIL while the finished run's
 # last messages wait to be sent, so every page's rerun pays for it. .streamlit/config.toml turns it
@@ -176,15 +118,15 @@ def bench_page(repeat: int = 15) -> None:
         tabs = {name: AppSession(url) for name, (_, url) in servers.items()}
         for name, tab in tabs.items():
             tab.run("")
-            times[name] = {"first visit (loads GloVe, projects)": [tab.run("word2vec")[0]],
+            times[name] = {"first visit (loads GloVe, projects)": [tab.run("word2vec").seconds],
                            "revisit, back from Home": [], "rerun in place": [], "Home page (frame reference)": []}
         for _ in range(repeat):
             for name, tab in tabs.items():
-                times[name]["Home page (frame reference)"].append(tab.run("")[0])
-                seconds, elements = tab.run("word2vec")
-                assert {"plotly_chart", "dataframe"} <= elements, f"the map and the tables were drawn: {elements}"
-                times[name]["revisit, back from Home"].append(seconds)
-                times[name]["rerun in place"].append(tab.run("word2vec")[0])
+                times[name]["Home page (frame reference)"].append(tab.run("").seconds)
+                run = tab.run("word2vec")
+                assert {"plotly_chart", "dataframe"} <= run.elements, f"the map and the tables were drawn: {run.elements}"
+                times[name]["revisit, back from Home"].append(run.seconds)
+                times[name]["rerun in place"].append(tab.run("word2vec").seconds)
         for tab in tabs.values():
             tab.close()
     finally:

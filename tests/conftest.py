@@ -125,6 +125,26 @@ def serve_app() -> Iterator[str]:
             server.wait()
 
 
+@pytest.fixture(scope="module")
+def app_server() -> Iterator[tuple[str, int]]:
+    """``streamlit run Home.py`` as ``make run`` serves it (no browser needed); yields (base URL, server pid)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from st_client import serve
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with open(SCREENSHOTS / "app-server.log", "wb") as log:
+        server, base = serve(log=log)
+        try:
+            yield base, server.pid
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
     """One app server for the whole test session."""
