@@ -20,7 +20,7 @@ from core.detection.postprocess import Selection, iou_parts
 from core.detection.preprocess import INPUT_SIZES, RESIZE_MODES
 from core.detection.share import IOU_CANVAS, VIEWS, detection_params
 from core.detection.table import annotated, detection_rows, grid_name
-from pages.ui import (chart, download_csv, download_png, image_input, option_labels, page_title, share_link, theory,
+from pages.ui import (chart, input_cache, download_csv, download_png, image_input, option_labels, page_title, share_link, theory,
                       tr, url_state, user_errors)
 
 
@@ -49,7 +49,7 @@ def available_models() -> list[str]:
     return pipeline.available_models()
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@input_cache(max_entries=16)
 def raw_predictions(data: bytes, model_id: str, size: int, mode: str,
                     _image: Image.Image) -> tuple[pipeline.RawPrediction, float]:
     """One forward pass per (image bytes, model, size, mode); also returns its time in ms."""
@@ -58,7 +58,7 @@ def raw_predictions(data: bytes, model_id: str, size: int, mode: str,
     return raw, (time.perf_counter() - start) * 1000
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@input_cache(max_entries=16)
 def heatmaps(data: bytes, model_id: str, size: int, mode: str, titles: tuple[str, ...],
              _raw: pipeline.RawPrediction) -> go.Figure:
     """The objectness heatmaps, drawn once per prediction and language."""

@@ -19,7 +19,7 @@ from core.tensors import to_image
 from core.style.jobs import GatysResult, gatys_work
 from core.style.share import BETAS, MODES, PARAMS
 from core.style.vgg import FeatureNet, load_feature_net
-from pages.ui import (SAMPLE_IMAGES, chart, download_png, image_input, job_panel, option_labels, page_title,
+from pages.ui import (SAMPLE_IMAGES, chart, input_cache, download_png, image_input, job_panel, option_labels, page_title,
                       session_job, share_link, start_session_job, theory, tr, url_state, user_errors)
 
 THUMB_SIDE = 96
@@ -47,19 +47,19 @@ def thumbnails() -> list[Image.Image]:
     return [fast.stylise(fast_model(), sample, index, THUMB_SIDE) for index in range(fast.NUM_STYLES)]
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@input_cache(max_entries=32)
 def fast_result(_content: Image.Image, content_key: bytes, style: tuple[tuple[int, float], ...], side: int):
     start = time.perf_counter()
     image = fast.stylise(fast_model(), _content, dict(style), side)
     return image, time.perf_counter() - start
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@input_cache(max_entries=32)
 def style_vector(_image: Image.Image, image_key: bytes):
     return arbitrary.style_vector(arbitrary_models()[0], _image).cpu()
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@input_cache(max_entries=32)
 def arbitrary_result(_content: Image.Image, content_key: bytes, _vector, vector_key: tuple[bytes, bytes, float],
                      side: int):
     start = time.perf_counter()
@@ -90,13 +90,9 @@ def show_pair(content: Image.Image, result: Image.Image, seconds: float, downloa
     download_png(result, "stylised.png", key=download_key)
 
 
-def style_name(index: int) -> str:
-    return tr("style.style_name", number=index + 1)
-
-
 def fast_controls() -> tuple[dict[int, float], int, float]:
     """(style index -> weight, image side, strength)."""
-    names = [style_name(i) for i in range(fast.NUM_STYLES)]
+    names = [tr("style.style_name", number=i + 1) for i in range(fast.NUM_STYLES)]
     index = st.selectbox(tr("style.pick"), range(fast.NUM_STYLES), format_func=names.__getitem__,
                          key="style_fast_index")
     style: dict[int, float] = {index: 1.0}
@@ -113,7 +109,8 @@ def fast_controls() -> tuple[dict[int, float], int, float]:
 def fast_section(content: Image.Image, content_bytes: bytes) -> None:
     with st.expander(tr("style.gallery"), expanded=True):
         st.caption(tr("style.gallery_caption"))
-        st.image(thumbnails(), caption=[style_name(i) for i in range(fast.NUM_STYLES)], width=THUMB_SIDE)
+        st.image(thumbnails(), caption=[tr("style.style_name", number=i + 1) for i in range(fast.NUM_STYLES)],
+                 width=THUMB_SIDE)
     controls, output = st.columns([1, 2])
     with controls:
         style, side, strength = fast_controls()

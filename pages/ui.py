@@ -6,6 +6,10 @@ and messages. Models and computation live in ``core``.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
+import inspect
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,7 +93,57 @@ def user_errors() -> Iterator[None]:
         st.stop()
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+UPLOAD_CACHE_ENTRIES = 12  # results of a reader's own uploads kept in their session (all pages together)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def remember_upload(data: bytes) -> None:
+    """Mark ``data`` as this reader's own upload: ``input_cache`` keeps work on it in this session only."""
+    st.session_state.setdefault("_uploads", set()).add(_digest(data))
+
+
+def _is_upload(value: object, uploads: set[str]) -> bool:
+    if isinstance(value, bytes):
+        return _digest(value) in uploads
+    return isinstance(value, tuple) and any(_is_upload(item, uploads) for item in value)
+
+
+def input_cache(max_entries: int = 16) -> Callable[[Callable], Callable]:
+    """``st.cache_resource`` for work on a page's input, except work on a reader's own upload.
+
+    A sample's result serves every session, once per server. The result of an upload (and any image
+    made from it) is kept in the uploader's session state instead, which Streamlit drops when the
+    session closes (Home's janitor closes it within 30 s of the tab), so nothing made from an upload
+    outlives its session. The key is the call's arguments, except those named with a leading ``_``
+    (Streamlit's own rule for unhashable arguments).
+    """
+    def decorate(func: Callable) -> Callable:
+        shared = st.cache_resource(max_entries=max_entries, show_spinner=False)(func)
+        signature = inspect.signature(func)
+
+        @functools.wraps(func)
+        def cached(*args: Any, **kwargs: Any) -> Any:
+            bound = signature.bind(*args, **kwargs)
+            key = (func.__qualname__, *(v for n, v in bound.arguments.items() if not n.startswith("_")))
+            if not _is_upload(key, st.session_state.get("_uploads", set())):
+                return shared(*args, **kwargs)
+            memo: OrderedDict = st.session_state.setdefault("_upload_cache", OrderedDict())
+            if key not in memo:
+                memo[key] = func(*args, **kwargs)
+                while len(memo) > UPLOAD_CACHE_ENTRIES:
+                    memo.popitem(last=False)
+            memo.move_to_end(key)
+            return memo[key]
+
+        return cached
+
+    return decorate
+
+
+@input_cache(max_entries=32)
 def _decode_image(data: bytes) -> Image.Image:
     return load_image(data)
 
@@ -98,9 +152,9 @@ def image_input(key: str, *, default_sample: str = "coffee", samples: dict[str, 
                 camera: bool = False, private: bool = False) -> tuple[Image.Image, bytes]:
     """A sample / upload (/ camera) picker; returns the decoded RGB image and its raw bytes.
 
-    The bytes are the cache key for the heavy work a page does with the image. Bad uploads
-    show a clear message and stop the page. Uploads stay in memory. ``private`` photos (faces)
-    skip the decode cache, which all sessions share, so nothing of them outlives the session.
+    The bytes are the cache key for the heavy work a page does with the image (``input_cache``).
+    Bad uploads show a clear message and stop the page. Uploads stay in memory, in this session.
+    ``private`` photos (faces) skip every cache and stay out of links.
     """
     samples = samples or SAMPLE_IMAGES
     sources = ["sample", "upload"] + (["camera"] if camera else [])
@@ -113,6 +167,8 @@ def image_input(key: str, *, default_sample: str = "coffee", samples: dict[str, 
     elif source == "camera":
         shot = st.camera_input(tr("ui.camera"), key=f"{key}_camera")
         data = shot.getvalue() if shot is not None else None
+    if data is not None:
+        remember_upload(data)
     if data is None:
         names = list(samples)
         sample = Param(f"{key}_sample", f"{key}_img", default_sample if default_sample in names else names[0],
@@ -133,6 +189,7 @@ def text_input_or_upload(key: str, default: str, *, label_key: str, upload_label
     uploaded = st.file_uploader(tr(upload_label_key), type=["txt"], key=f"{key}_upload")
     with user_errors():
         if uploaded is not None:
+            remember_upload(uploaded.getvalue())
             return decode_text_upload(uploaded.getvalue())
         return check_text(typed)
 

@@ -16,7 +16,7 @@ from core.word2vec.jobs import TrainingJobs, corpus_loader
 from core.word2vec.share import DIMS, settings_from
 from core.word2vec.space import Space, corpus_key, trained_space
 from core.word2vec.train import TrainSettings
-from pages.ui import chart, job_panel, option_labels, start_session_job, tr, user_errors
+from pages.ui import chart, input_cache, job_panel, option_labels, remember_upload, start_session_job, tr, user_errors
 
 
 @st.cache_resource(show_spinner=False)
@@ -25,7 +25,7 @@ def training_jobs() -> TrainingJobs:
     return TrainingJobs()
 
 
-@st.cache_resource(max_entries=8, show_spinner=tr("w2v.segmenting"))
+@input_cache(max_entries=8)
 def upload_corpus(data: bytes) -> corpora.Sentences:
     return corpora.upload_sentences(data)
 
@@ -37,7 +37,8 @@ def upload_controls() -> bytes | None:
         st.info(tr("w2v.upload_hint"))
         return None
     data = uploaded.getvalue()
-    with user_errors():
+    remember_upload(data)
+    with user_errors(), st.spinner(tr("w2v.segmenting")):
         sentences = upload_corpus(data)
     st.caption(tr("w2v.segmented", tokens=corpora.count_tokens(sentences), sample=" / ".join(sentences[0][:24])))
     return data
