@@ -13,13 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from pages.catalog import PAGES
+
 import core  # noqa: F401  first: core/device.py sets the OpenMP variables before any test module loads torch
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
-PAGE_IDS = ["backprop", "activations", "optimizers", "cnn_features", "detection", "faces", "style_transfer", "word2vec", "attention"]
+PAGE_IDS = [page_id for pages in PAGES.values() for page_id, _ in pages]  # every page, in menu order
 LANGS = ["en", "zh"]
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

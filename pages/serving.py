@@ -1,0 +1,128 @@
+"""What the app keeps once per server process: uploads off disk, closed sessions released, and
+the frame's texts (device caption, asset table) that no session changes.
+
+``Home.py`` calls ``server()`` on every run (cached, so it is built once per process). Streamlit
+specifics live here, out of the router; ``core`` never imports Streamlit.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+import pyarrow as pa
+import streamlit as st
+from starlette.formparsers import MultiPartParser
+from streamlit import config, runtime
+from streamlit.runtime import RuntimeState
+
+from core.assets import Status, statuses
+from core.device import configure_threads, device_label
+from core.i18n import translate
+
+SERVING = (RuntimeState.NO_SESSIONS_CONNECTED, RuntimeState.ONE_OR_MORE_SESSIONS_CONNECTED)
+
+# ---------------------------------------------------------------- once per server process
+
+
+class SessionJanitor(threading.Thread):
+    """Closes every session that stayed disconnected for half of ``server.disconnectedSessionTTL``.
+
+    Why: Streamlit keeps a disconnected session for that TTL so a tab can reconnect after a network
+    blip, but in 1.67 a session that expires from that store is only forgotten, never shut down: its
+    uploaded files and its media stay in memory for the life of the process. Closing it ourselves,
+    while the store still holds it, runs Streamlit's own shutdown (uploads dropped, media URLs 404).
+    Public Runtime calls only; this thread does nothing else and works on an idle server too.
+    """
+
+    NAME = "dlvl-session-janitor"
+    PERIOD = 2.0  # seconds between two looks
+
+    def __init__(self, grace: float):
+        super().__init__(name=self.NAME, daemon=True)
+        self.grace = grace
+        self.lock = threading.Lock()
+        self.sessions: dict[str, float | None] = {}  # session id -> since when it is disconnected
+        self.sweep = False  # one more pass for orphaned downloads (Streamlit deletes those on a second pass)
+
+    def track(self, session_id: str) -> None:
+        with self.lock:
+            self.sessions.setdefault(session_id, None)
+
+    def run(self) -> None:
+        while True:
+            time.sleep(self.PERIOD)
+            app = runtime.get_instance() if runtime.exists() else None
+            if app is None or app.state not in SERVING:  # not started yet, stopping, or AppTest's stand-in
+                continue
+            if self.sweep:
+                app.media_file_mgr.remove_orphaned_files()
+            self.sweep = False
+            now = time.monotonic()
+            with self.lock:
+                for session_id, since in list(self.sessions.items()):
+                    if app.is_active_session(session_id):
+                        self.sessions[session_id] = None
+                    elif since is None:
+                        self.sessions[session_id] = now
+                    elif now - since >= self.grace:
+                        app.clear_user_info_for_session(session_id)  # thread-safe: closes it on the event loop
+                        del self.sessions[session_id]
+                        self.sweep = True
+
+
+@dataclass(frozen=True)
+class Server:
+    """What the app keeps once per server process."""
+
+    janitor: SessionJanitor
+    import_lock: threading.Lock  # see the first import of pages.ui below
+
+
+@st.cache_resource(show_spinner=False)
+def server() -> Server:
+    """Once per server process: uploads kept off disk, closed sessions released (``SessionJanitor``).
+
+    Starlette spools a multipart body larger than ``MultiPartParser.spool_max_size`` (1 MiB) to a
+    temporary file in ``TMPDIR``, on disk on most servers. Streamlit reads the whole file into memory
+    right after, so keeping the part in memory up to the upload limit costs no extra peak memory, and
+    it holds wherever the app runs (a tmpfs ``TMPDIR`` would not: Docker's /dev/shm is 64 MB).
+    A browser's session runs this script before it shows an uploader, so this is set before its uploads.
+    """
+    MultiPartParser.spool_max_size = (config.get_option("server.maxUploadSize") + 1) * 1024 * 1024
+    janitor = next((t for t in threading.enumerate() if t.name == SessionJanitor.NAME), None)
+    if janitor is None:  # else the resource cache was cleared: keep the thread that runs
+        janitor = SessionJanitor(grace=config.get_option("server.disconnectedSessionTTL") / 2)
+        janitor.start()
+    return Server(janitor, threading.Lock())
+
+
+@dataclass(frozen=True)
+class FrameTexts:
+    """What the frame shows in one language that no session changes."""
+
+    device: str  # the device caption
+    assets: int  # default assets
+    missing: int  # of which not installed
+    table: pa.Table  # every asset and its status
+
+
+@st.cache_resource(ttl=300, show_spinner=False)
+def frame_texts(code: str) -> FrameTexts:
+    """Built once per server and language, shared read-only by every session (no copy, unlike cache_data);
+    asset statuses are read again every 5 minutes (files are hashed only once)."""
+    rows = statuses()
+    defaults = [s for a, s in rows if a.default]
+
+    def status_text(asset, status: Status) -> str:
+        shown = "optional" if status is Status.MISSING and not asset.default else status.value
+        return translate(f"assets.status.{shown}", code)
+
+    table = pa.table({
+        translate("assets.col.id", code): [a.id for a, _ in rows],
+        translate("assets.col.what", code): [a.description for a, _ in rows],
+        translate("assets.col.status", code): [status_text(a, s) for a, s in rows],
+        translate("assets.col.size", code): [round(a.size / 1e6, 1) if a.size else None for a, _ in rows],
+    })
+    device = translate("app.device", code, device=device_label(), threads=configure_threads())
+    return FrameTexts(device, len(defaults), sum(s is not Status.INSTALLED for s in defaults), table)
