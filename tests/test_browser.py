@@ -42,3 +42,19 @@ def test_a_direct_link_opens_the_page_in_its_language_on_a_fresh_server(browser)
         assert page.locator('[data-testid="stSidebarNav"] a').count() == len(PAGE_IDS) + 1
         assert not error_boxes(page)
         page.close()
+
+
+@pytest.mark.parametrize("path", ["home", ""])
+def test_home_opens_by_its_old_path_and_the_root_without_page_not_found_on_a_fresh_server(browser, path: str) -> None:
+    """Streamlit serves the default page at / only; /home (Home's path before) is a hidden alias of it."""
+    with serve_app() as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{url}/{path}?lang=zh", wait_until="domcontentloaded")
+        page.wait_for_function(
+            "t => [...document.querySelectorAll('h1')].some(h => h.innerText.trim() === t)",
+            arg=translate("app.title", "zh"), timeout=120_000,
+        )
+        wait_for_idle(page)
+        assert page.locator('[role="dialog"]').count() == 0, page.locator('[role="dialog"]').all_inner_texts()
+        assert page.locator('[data-testid="stSidebarNav"] a').count() == len(PAGE_IDS) + 1, "the alias is not listed"
+        page.close()
