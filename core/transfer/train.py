@@ -1,0 +1,184 @@
+"""Train a classifier on a few photos per class: the work a background job runs.
+
+1. Features: the frozen part of the CNN runs once per photo (and once per augmented view),
+   cached in a dict the caller keeps (the page keeps it in the session), so a second run with
+   other head settings starts training at once.
+2. Training: the top (a linear layer, plus a copy of the last block(s) when fine-tuning, at
+   ``tail_lr_ratio`` times the learning rate) learns with AdamW on soft targets, so mixup's
+   blended labels fit the same loss. Each epoch reports train and validation loss and accuracy.
+3. A stop request ends training after the current epoch and keeps the model so far.
+
+With the lower part frozen, mixup mixes what enters the trainable part (features, as in
+manifold mixup, Verma et al. 2019) rather than pixels: it costs nothing per epoch.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+from torch import Tensor
+from torch.nn import functional as F
+
+from core.cnn.models import CnnModel
+from core.jobs import JobControl
+from core.transfer.augment import AugmentConfig, augment_batch, mix
+from core.transfer.backbone import SIDE, Top, cut_point, frozen_features, image_key, make_top, pool, set_batchnorm, to_batch
+from core.transfer.dataset import PhotoSet, split
+
+FeatureCache = MutableMapping[tuple, Tensor]  # (model, cut, photo hash, view, augment, seed) -> frozen output
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that decides a run: the page's controls, the command line's flags."""
+
+    backbone: str = "efficientnet-lite0"
+    trainable: int = 0  # last blocks unfrozen; 0 = feature extraction (linear head only)
+    epochs: int = 40
+    lr: float = 0.01
+    tail_lr_ratio: float = 0.1  # fine-tuned blocks learn this much slower than the head
+    batch_size: int = 16
+    update_bn: bool = False  # BatchNorm running statistics updated from each batch, or frozen
+    val_fraction: float = 0.25
+    seed: int = 0
+    augment: AugmentConfig = field(default_factory=lambda: AugmentConfig(False, False, False, False))
+    views: int = 2  # augmented copies of each training photo (when any augmentation is on)
+    mixup_alpha: float = 0.0  # 0 = no mixup
+    weight_decay: float = 1e-4
+
+
+@dataclass(frozen=True)
+class Epoch:
+    epoch: int
+    train_loss: float
+    train_acc: float
+    val_loss: float
+    val_acc: float
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the job reports: a phase ("features" / "train"), how far, and the curves so far."""
+
+    phase: str
+    done: int
+    total: int
+    history: tuple[Epoch, ...] = ()
+
+
+@dataclass(frozen=True)
+class TrainResult:
+    """A trained top and what the page needs to evaluate it without running anything again."""
+
+    classes: tuple[str, ...]
+    config: TrainConfig
+    top: Top  # eval mode, CPU
+    frozen: tuple[str, ...]  # stage names the photo goes through before ``top``
+    trainable: tuple[str, ...]
+    train_idx: tuple[int, ...]
+    val_idx: tuple[int, ...]
+    val_probs: np.ndarray  # (Nv, K)
+    val_true: np.ndarray  # (Nv,)
+    train_features: np.ndarray  # (Nt, D) unit-length pooled features, for nearest photos
+    history: tuple[Epoch, ...]
+    seconds: float
+
+    @property
+    def val_pred(self) -> np.ndarray:
+        return self.val_probs.argmax(axis=1) if len(self.val_probs) else np.zeros(0, dtype=np.int64)
+
+
+def photo_features(model: CnnModel, photos: PhotoSet, indices: list[int], frozen: list[str], config: TrainConfig,
+                   view: int, cache: FeatureCache) -> Tensor:
+    """Frozen-part outputs of ``photos[indices]``: view 0 is the photo, views 1.. are augmented copies."""
+    keys = [(model.id, tuple(frozen), image_key(photos.images[i]), view,
+             config.augment if view else None, config.seed if view else None) for i in indices]
+    missing = [(i, k) for i, k in zip(indices, keys) if k not in cache]
+    if missing:
+        x = to_batch([photos.images[i] for i, _ in missing], SIDE)  # (M, 3, S, S)
+        if view:
+            x = augment_batch(x, config.augment, seed=config.seed * 1000 + view)
+        for (_, key), out in zip(missing, frozen_features(model, x, frozen)):
+            cache[key] = out  # (C, h, w)
+    return torch.stack([cache[k] for k in keys])  # (N, C, h, w)
+
+
+def _inputs(maps: Tensor, pooled: bool) -> Tensor:
+    return pool(maps) if pooled else maps  # (N, D) for a linear head, else (N, C, h, w)
+
+
+def evaluate(top: Top, x: Tensor, y: Tensor) -> tuple[float, float, Tensor]:
+    """(mean cross-entropy, accuracy, (N, K) probabilities) with the top in eval mode."""
+    if len(x) == 0:
+        return float("nan"), float("nan"), torch.zeros(0, top.linear.out_features)
+    top.eval()
+    with torch.no_grad():
+        logits = top(x)  # (N, K)
+    return F.cross_entropy(logits, y).item(), (logits.argmax(1) == y).float().mean().item(), logits.softmax(1)
+
+
+def train(model: CnnModel, photos: PhotoSet, config: TrainConfig, cache: FeatureCache,
+          control: JobControl | None = None) -> TrainResult:
+    """Features (cached), then ``config.epochs`` epochs of the top; see the module docstring."""
+    start = time.perf_counter()
+    frozen, trainable = cut_point(model, config.trainable)
+    train_idx, val_idx = split(photos.labels, config.val_fraction, config.seed)
+    views = config.views if config.augment.any else 0
+    total = len(photos) + views * len(train_idx)
+
+    def report(item: Progress) -> None:
+        if control is not None:
+            control.report(item)
+
+    report(Progress("features", 0, total))
+    base = photo_features(model, photos, list(range(len(photos))), frozen, config, 0, cache)  # (N, C, h, w)
+    extra = []
+    for view in range(1, views + 1):
+        report(Progress("features", len(photos) + (view - 1) * len(train_idx), total))
+        extra.append(photo_features(model, photos, train_idx, frozen, config, view, cache))
+    pooled = not trainable
+    labels = torch.tensor(photos.labels)
+    x_train = _inputs(torch.cat([base[train_idx], *extra]), pooled)
+    y_train = labels[train_idx].repeat(1 + views)
+    x_clean, y_clean = _inputs(base[train_idx], pooled), labels[train_idx]
+    x_val, y_val = _inputs(base[val_idx], pooled), labels[val_idx]
+
+    classes = len(photos.classes)
+    top = make_top(model, trainable, base[:1], classes, config.seed)
+    groups = [{"params": top.linear.parameters(), "lr": config.lr}]
+    if top.tail is not None:
+        groups.append({"params": top.tail.parameters(), "lr": config.lr * config.tail_lr_ratio})
+    optimiser = torch.optim.AdamW(groups, weight_decay=config.weight_decay)
+    generator = torch.Generator().manual_seed(config.seed)
+    history: list[Epoch] = []
+    for epoch in range(1, config.epochs + 1):
+        set_batchnorm(top, config.update_bn)
+        order = torch.randperm(len(x_train), generator=generator)
+        for begin in range(0, len(order), config.batch_size):
+            batch = order[begin:begin + config.batch_size]
+            if len(batch) < 2 and top.tail is not None and config.update_bn:
+                continue  # BatchNorm cannot take statistics of a single photo
+            xb, yb = x_train[batch], F.one_hot(y_train[batch], classes).float()  # (b, ...), (b, K)
+            if config.mixup_alpha > 0:
+                xb, yb, _ = mix(xb, yb, config.mixup_alpha, generator)
+            loss = -(yb * F.log_softmax(top(xb), dim=1)).sum(dim=1).mean()  # soft-target cross-entropy
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+        train_loss, train_acc, _ = evaluate(top, x_clean, y_clean)
+        val_loss, val_acc, _ = evaluate(top, x_val, y_val)
+        history.append(Epoch(epoch, train_loss, train_acc, val_loss, val_acc))
+        report(Progress("train", epoch, config.epochs, tuple(history)))
+        if control is not None and control.stopped:
+            break
+    top.eval()
+    _, _, val_probs = evaluate(top, x_val, y_val)
+    with torch.no_grad():
+        feats = F.normalize(top.features(x_clean), dim=1)  # (Nt, D)
+    return TrainResult(photos.classes, config, top, tuple(frozen), tuple(trainable), tuple(train_idx),
+                       tuple(val_idx), val_probs.numpy(), y_val.numpy(), feats.numpy(), tuple(history),
+                       time.perf_counter() - start)
+
