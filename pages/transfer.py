@@ -1,44 +1,27 @@
 """Train on your photos: a pretrained CNN, a head trained live, augmentation, mixup and honest metrics."""
 from __future__ import annotations
 
-import hashlib
-
 import numpy as np
 import streamlit as st
 from PIL import Image
 
 from core.cnn.models import load_model
-from core.errors import ImageInputError, UserError
+from core.errors import UserError
 from core.image_input import ACCEPTED_EXTENSIONS, load_image
 from core.settings import LIMITS
 from core.transfer import figures as fig
 from core.transfer.augment import AUGMENTATIONS, AugmentConfig, augment_grid, mixup_examples
 from core.transfer.backbone import BACKBONES, MAX_TRAINABLE, has_batchnorm
 from core.transfer.batchnorm import batch_wobble
-from core.transfer.dataset import PhotoSet, default_set, make_set
+from core.transfer.dataset import PhotoSet, decode_uploads, default_set, make_set
 from core.transfer.export import export_bytes, snippet
 from core.transfer.metrics import at_threshold, pr_curve
 from core.transfer.predict import predict
 from core.transfer.report import cell_photos, cells, class_table, run_label, validation_scores
 from core.transfer.train import TrainConfig, TrainResult, photo_features, train
-from core.url_state import Param
+from core.transfer.params import BATCHES, EPOCHS, LRS, PARAMS, SOURCES, VIEWS, config_from, tidy
 from pages.ui import (chart, download_csv, job_panel, lang, option_labels, page_title, session_job, share_link,
                       start_session_job, theory, tr, url_state, user_errors)
-
-VIEWS = ("photos", "augment", "train", "evaluate", "predict", "export")
-LRS = (0.001, 0.003, 0.01, 0.03, 0.1)
-BATCHES = (2, 4, 8, 16, 32)
-EPOCHS = tuple(range(5, LIMITS.max_transfer_epochs + 1, 5))
-PARAMS = (
-    Param("tl_view", "view", "photos", options=VIEWS), Param("tl_source", "data", "default", options=("default", "own")),
-    Param("tl_backbone", "net", BACKBONES[0], options=BACKBONES), Param("tl_blocks", "ft", 0, low=0, high=3),
-    Param("tl_bn", "bn", False), Param("tl_batch", "batch", 16, low=2, high=32), Param("tl_epochs", "ep", 40, low=5,
-    high=LIMITS.max_transfer_epochs), Param("tl_lr", "lr", 0.01, low=0.001, high=0.1),
-    Param("tl_val", "val", 0.25, low=0.1, high=0.5), Param("tl_seed", "seed", 0, low=0, high=999),
-    Param("tl_aug", "aug", (), options=AUGMENTATIONS), Param("tl_views", "views", 2, low=1, high=4),
-    Param("tl_mixup", "mix", 0.0, low=0.0, high=1.0), Param("tl_pr_class", "cls", 0, low=0, high=5),
-    Param("tl_threshold", "thr", 0.5, low=0.0, high=1.0),
-)
 
 
 @st.cache_resource(show_spinner=False)
@@ -51,21 +34,10 @@ def default_photos() -> PhotoSet:
     return default_set()
 
 
-def decoded(name: str, data: bytes) -> Image.Image:
-    """One upload decoded once per session (kept in this session's memory only, never on disk)."""
-    store: dict[str, Image.Image] = st.session_state.setdefault("tl_decoded", {})
-    key = hashlib.sha1(data).hexdigest()
-    if key not in store:
-        try:
-            store[key] = load_image(data)
-        except ImageInputError as error:
-            raise UserError("tl.err.bad_photo", name=name, reason=error.message(lang())) from None
-    return store[key]
-
-
 def own_photos() -> PhotoSet:
     count = st.slider(tr("tl.n_classes"), 2, LIMITS.max_transfer_classes, 2, key="tl_n_classes")
     per_class: dict[str, list[Image.Image]] = {}
+    known, kept = st.session_state.get("tl_decoded", {}), {}
     for column, k in zip(st.columns(count), range(count)):
         with column:
             name = st.text_input(tr("tl.class_name"), value=tr("tl.class_default", n=k + 1), key=f"tl_name_{k}")
@@ -76,11 +48,13 @@ def own_photos() -> PhotoSet:
                 shot = st.camera_input(tr("tl.camera_take"), key=f"tl_cam_{k}")
                 if shot is not None and st.button(tr("tl.camera_add"), key=f"tl_cam_add_{k}"):
                     shots.append(shot.getvalue())
+            named = [(f.name, f.getvalue()) for f in files or []] + [
+                (tr("tl.shot", n=i + 1), shot) for i, shot in enumerate(shots)]
             with user_errors():
-                images = [decoded(f.name, f.getvalue()) for f in files or []]
-                images += [decoded(tr("tl.shot", n=i + 1), s) for i, s in enumerate(shots)]
+                images = decode_uploads(named, known, kept, lang())
             per_class.setdefault(name, []).extend(images)  # a repeated name is caught by make_set's check
             st.caption(tr("tl.count", count=len(images)))
+    st.session_state["tl_decoded"] = kept  # photos no longer uploaded are released
     with user_errors():
         if len(per_class) < count:
             raise UserError("tl.err.duplicate_class")
@@ -119,15 +93,7 @@ def train_controls(model_id: str) -> TrainConfig:
     right.slider(tr("tl.val"), 0.1, 0.5, step=0.05, key="tl_val")
     right.number_input(tr("tl.seed"), 0, 999, key="tl_seed")
     right.slider(tr("tl.mixup"), 0.0, 1.0, step=0.1, key="tl_mixup", help=tr("tl.mixup_help"))
-    return config_now(model_id)
-
-
-def config_now(model_id: str) -> TrainConfig:
-    s = st.session_state
-    aug = AugmentConfig(*(name in s["tl_aug"] for name in AUGMENTATIONS))
-    return TrainConfig(model_id, min(s["tl_blocks"], MAX_TRAINABLE[model_id]), s["tl_epochs"], s["tl_lr"],
-                       batch_size=s["tl_batch"], update_bn=s["tl_bn"], val_fraction=s["tl_val"], seed=s["tl_seed"],
-                       augment=aug, views=s["tl_views"], mixup_alpha=s["tl_mixup"])
+    return config_from(st.session_state)
 
 
 def draw_progress(snap) -> None:
@@ -196,8 +162,9 @@ def evaluate_view(result: TrainResult, photos: PhotoSet) -> None:
         st.session_state["tl_cell"] = (result.classes.index(points[0]["y"]), result.classes.index(points[0]["x"]))
     if st.session_state.get("tl_cell") not in options:
         st.session_state["tl_cell"] = options[0]
-    cell = right.selectbox(tr("tl.cell"), options, key="tl_cell", format_func=lambda c: tr(
-        "tl.cell_label", true=result.classes[c[0]], pred=result.classes[c[1]], n=int(s.matrix[c])))
+    names = {c: tr("tl.cell_label", true=result.classes[c[0]], pred=result.classes[c[1]], n=int(s.matrix[c]))
+             for c in options}  # fixed now: AppTest formats outside the run
+    cell = right.selectbox(tr("tl.cell"), options, key="tl_cell", format_func=names.__getitem__)
     right.image([photos.images[i] for i in cell_photos(result, *cell)], width=72)
     table = class_table(s, result.classes)
     st.dataframe(table, hide_index=True)
@@ -251,18 +218,15 @@ def main() -> None:
     page_title("page.transfer")
     st.caption(tr("tl.intro"))
     url_state(PARAMS)
-    for key, allowed in (("tl_lr", LRS), ("tl_batch", BATCHES), ("tl_epochs", EPOCHS)):
-        if st.session_state[key] not in allowed:  # a hand-edited link: back to the default
-            st.session_state[key] = next(p.default for p in PARAMS if p.key == key)
+    tidy(st.session_state)
     model_id = st.session_state["tl_backbone"]
-    st.session_state["tl_blocks"] = min(st.session_state["tl_blocks"], MAX_TRAINABLE[model_id])
     share_link()
-    st.radio(tr("tl.source"), ("default", "own"), horizontal=True, key="tl_source", format_func=option_labels("tl.src."))
+    st.radio(tr("tl.source"), SOURCES, horizontal=True, key="tl_source", format_func=option_labels("tl.src."))
     photos = default_photos() if st.session_state["tl_source"] == "default" else own_photos()
     st.multiselect(tr("tl.augment"), AUGMENTATIONS, key="tl_aug", format_func=option_labels("tl.aug."))
     st.slider(tr("tl.views"), 1, 4, key="tl_views")
     view = st.radio(tr("tl.view"), VIEWS, key="tl_view", horizontal=True, format_func=option_labels("tl.view."))
-    config = config_now(model_id)
+    config = config_from(st.session_state)
     result, trained_on = finished(), st.session_state.get("tl_trained_on")
     if view == "photos":
         photos_view(photos)

@@ -177,6 +177,8 @@ STRINGS = {
     "tl.err.too_many_photos": {"en": "{count} photos in all; the limit is {limit} per session.",
                                "zh": "共 {count} 张照片；每个会话最多 {limit} 张。"},
     "tl.err.bad_photo": {"en": "“{name}”: {reason}", "zh": "“{name}”：{reason}"},
+    "tl.err.val_classes": {"en": "The validation folder's classes ({val}) differ from the training classes ({train}).",
+                            "zh": "验证文件夹的类别（{val}）与训练类别（{train}）不一致。"},
     "tl.err.not_a_folder": {"en": "{path} is not a folder with one sub-folder of images per class.",
                             "zh": "{path} 不是每个类别一个图片子文件夹的目录。"},
 }

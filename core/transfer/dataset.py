@@ -7,15 +7,16 @@ class, too many photos) into a ``UserError`` the page shows in the reader's lang
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
 
-from core.errors import UserError
-from core.image_input import ACCEPTED_EXTENSIONS, load_image_file
+from core.errors import ImageInputError, UserError
+from core.image_input import ACCEPTED_EXTENSIONS, load_image, load_image_file
 from core.settings import LIMITS
 
 DEFAULT_DIGITS = ("1", "3", "4", "7", "8", "9")  # six classes, some alike (1/7, 3/8/9): mistakes to look at
@@ -126,3 +127,26 @@ def split(labels: Sequence[int], val_fraction: float, seed: int) -> tuple[list[i
         val += members[:n_val]
         train += members[n_val:]
     return sorted(train), sorted(val)
+
+
+def decode_uploads(named: Sequence[tuple[str, bytes]], known: Mapping[str, Image.Image],
+                   kept: MutableMapping[str, Image.Image], lang: str) -> list[Image.Image]:
+    """Decode uploaded (file name, bytes) pairs with ``load_image``, in memory, each photo once.
+
+    ``known`` holds photos decoded on earlier runs (by content hash); every photo returned is put in
+    ``kept``, so a session keeps only what is still uploaded. A bad file's message names it.
+    """
+    images = []
+    for name, data in named:
+        key = hashlib.sha1(data).hexdigest()
+        if key not in kept:
+            kept[key] = known[key] if key in known else _decode(name, data, lang)
+        images.append(kept[key])
+    return images
+
+
+def _decode(name: str, data: bytes, lang: str) -> Image.Image:
+    try:
+        return load_image(data)
+    except ImageInputError as error:
+        raise UserError("tl.err.bad_photo", name=name, reason=error.message(lang)) from None

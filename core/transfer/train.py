@@ -121,11 +121,17 @@ def evaluate(top: Top, x: Tensor, y: Tensor) -> tuple[float, float, Tensor]:
 
 
 def train(model: CnnModel, photos: PhotoSet, config: TrainConfig, cache: FeatureCache,
-          control: JobControl | None = None) -> TrainResult:
-    """Features (cached), then ``config.epochs`` epochs of the top; see the module docstring."""
+          control: JobControl | None = None, val_idx: list[int] | None = None) -> TrainResult:
+    """Features (cached), then ``config.epochs`` epochs of the top; see the module docstring.
+
+    The held-out photos are a seeded stratified share (``config.val_fraction``), or ``val_idx`` when given.
+    """
     start = time.perf_counter()
     frozen, trainable = cut_point(model, config.trainable)
-    train_idx, val_idx = split(photos.labels, config.val_fraction, config.seed)
+    if val_idx is None:
+        train_idx, val_idx = split(photos.labels, config.val_fraction, config.seed)
+    else:
+        train_idx = [i for i in range(len(photos)) if i not in set(val_idx)]
     views = config.views if config.augment.any else 0
     total = len(photos) + views * len(train_idx)
 
