@@ -16,7 +16,7 @@ import numpy as np
 from PIL import Image
 
 from core.errors import ImageInputError, UserError
-from core.image_input import ACCEPTED_EXTENSIONS, load_image, load_image_file
+from core.image_input import ACCEPTED_EXTENSIONS, load_image
 from core.settings import LIMITS
 
 DEFAULT_DIGITS = ("1", "3", "4", "7", "8", "9")  # six classes, some alike (1/7, 3/8/9): mistakes to look at
@@ -73,7 +73,8 @@ def make_set(per_class: dict[str, Sequence[Image.Image]]) -> PhotoSet:
 def load_folder_tree(root: Path) -> PhotoSet:
     """One sub-folder of images per class (the command line's TRAIN_DIR); other files are skipped.
 
-    A file with an image extension that does not decode is an error naming it, never a silent skip.
+    A file with an image extension that does not decode is an error naming it (in English: the
+    command line's language), never a silent skip.
     """
     if not root.is_dir():
         raise UserError("tl.err.not_a_folder", path=str(root))
@@ -83,7 +84,7 @@ def load_folder_tree(root: Path) -> PhotoSet:
         if len(files) > LIMITS.max_transfer_per_class:
             raise UserError("tl.err.class_too_big", name=folder.name, count=len(files),
                             limit=LIMITS.max_transfer_per_class)
-        per_class[folder.name] = [load_image_file(f) for f in files]
+        per_class[folder.name] = [_decode(str(f), _read(f), "en") for f in files]
     return make_set(per_class)
 
 
@@ -150,3 +151,10 @@ def _decode(name: str, data: bytes, lang: str) -> Image.Image:
         return load_image(data)
     except ImageInputError as error:
         raise UserError("tl.err.bad_photo", name=name, reason=error.message(lang)) from None
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        raise UserError("err.file_unreadable", path=str(path)) from None
