@@ -34,9 +34,9 @@ def default_photos() -> PhotoSet:
     return default_set()
 
 
-def own_photos() -> PhotoSet:
+def own_photos() -> PhotoSet | None:
     count = st.slider(tr("tl.n_classes"), 2, LIMITS.max_transfer_classes, 2, key="tl_n_classes")
-    per_class: dict[str, list[Image.Image]] = {}
+    per_class: list[tuple[str, list[Image.Image]]] = []
     known, kept = st.session_state.get("tl_decoded", {}), {}
     for column, k in zip(st.columns(count), range(count)):
         with column:
@@ -50,15 +50,17 @@ def own_photos() -> PhotoSet:
                     shots.append(shot.getvalue())
             named = [(f.name, f.getvalue()) for f in files or []] + [
                 (tr("tl.shot", n=i + 1), shot) for i, shot in enumerate(shots)]
-            with user_errors():
-                images = decode_uploads(named, known, kept, lang())
-            per_class.setdefault(name, []).extend(images)  # a repeated name is caught by make_set's check
+            images, errors = decode_uploads(named, known, kept, lang())
+            for error in errors:
+                st.error(error.message(lang()))
+            per_class.append((name, images))
             st.caption(tr("tl.count", count=len(images)))
     st.session_state["tl_decoded"] = kept  # photos no longer uploaded are released
-    with user_errors():
-        if len(per_class) < count:
-            raise UserError("tl.err.duplicate_class")
+    try:  # the message shows and the rest of the page stays: its widgets keep their settings
         return make_set(per_class)
+    except UserError as error:
+        st.error(error.message(lang()))
+        return None
 
 
 def photos_view(photos: PhotoSet) -> None:
@@ -77,8 +79,7 @@ def augment_view(photos: PhotoSet, aug: AugmentConfig) -> None:
     alpha = st.session_state["tl_mixup"] or 0.4
     st.markdown(tr("tl.mixup_head", alpha=alpha))
     examples = mixup_examples(photos.images, photos.labels, len(photos.classes), alpha, 4, seed=pick)
-    labels = [", ".join(f"{photos.classes[c]} {w:.2f}" for c, w in enumerate(e.label) if w > 0.005) for e in examples]
-    st.image([e.image for e in examples], caption=labels, width=140)
+    st.image([e.image for e in examples], caption=[e.caption(photos.classes) for e in examples], width=140)
     st.caption(tr("tl.mixup_note"))
 
 
@@ -97,12 +98,10 @@ def train_controls(model_id: str) -> TrainConfig:
 
 
 def draw_progress(snap) -> None:
-    item = snap.latest
-    if item is None:
-        return
-    st.progress(item.done / max(item.total, 1), text=tr(f"tl.phase.{item.phase}", done=item.done, total=item.total))
-    if item.history:
-        chart(fig.curves(item.history, lang()), "tl_live_curves")
+    if (item := snap.latest) is not None:
+        st.progress(item.done / max(item.total, 1), text=tr(f"tl.phase.{item.phase}", done=item.done, total=item.total))
+        if item.history:
+            chart(fig.curves(item.history, lang()), "tl_live_curves")
 
 
 def train_view(photos: PhotoSet, config: TrainConfig) -> None:
@@ -111,8 +110,7 @@ def train_view(photos: PhotoSet, config: TrainConfig) -> None:
         with user_errors():
             start_session_job("transfer", lambda control: train(model, photos, config, cache, control), name="transfer")
             st.session_state["tl_trained_on"] = photos
-    job = session_job("transfer")
-    if job is None:
+    if (job := session_job("transfer")) is None:
         st.info(tr("tl.not_trained"))
         return
     job_panel(job, draw_progress, key="tl_job")
@@ -228,7 +226,9 @@ def main() -> None:
     view = st.radio(tr("tl.view"), VIEWS, key="tl_view", horizontal=True, format_func=option_labels("tl.view."))
     config = config_from(st.session_state)
     result, trained_on = finished(), st.session_state.get("tl_trained_on")
-    if view == "photos":
+    if photos is None and view in ("photos", "augment", "train"):
+        st.info(tr("tl.fix_photos"))
+    elif view == "photos":
         photos_view(photos)
     elif view == "augment":
         augment_view(photos, config.augment)

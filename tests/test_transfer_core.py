@@ -60,7 +60,9 @@ def test_head_beats_chance_by_a_wide_margin(head_result) -> None:
     s = validation_scores(head_result)
     assert len(head_result.val_idx) == 30
     assert s.accuracy >= 0.8, s.accuracy  # chance is 1/6
-    last = head_result.history[-1]
+    first, last = head_result.history[0], head_result.history[-1]
+    assert [e.epoch for e in head_result.history] == list(range(41))  # epoch 0: before any step
+    assert first.train_loss == pytest.approx(np.log(6), rel=0.5) and last.train_loss < first.train_loss / 10
     assert last.train_acc >= last.val_acc - 1e-6  # the curves the page draws
 
 
@@ -181,9 +183,9 @@ def test_bad_sets_get_clear_messages() -> None:
 def test_uploads_are_decoded_once_and_bad_files_are_named() -> None:
     data = (ASSETS / "images" / "coffee.png").read_bytes()
     kept: dict = {}
-    first = decode_uploads([("coffee.png", data)], {}, kept, "en")
-    again = decode_uploads([("copy.png", data)], kept, {}, "en")
+    first, _ = decode_uploads([("coffee.png", data)], {}, kept, "en")
+    again, _ = decode_uploads([("copy.png", data)], kept, {}, "en")
     assert first[0] is again[0] and len(kept) == 1
-    with pytest.raises(UserError) as caught:
-        decode_uploads([("notes.jpg", b"this is not an image")], {}, {}, "zh")
-    assert "notes.jpg" in caught.value.message("zh") and caught.value.key == "tl.err.bad_photo"
+    images, errors = decode_uploads([("notes.jpg", b"this is not an image"), ("coffee.png", data)], {}, {}, "zh")
+    assert len(images) == 1 and [e.key for e in errors] == ["tl.err.bad_photo"]
+    assert "notes.jpg" in errors[0].message("zh")

@@ -94,6 +94,10 @@ class MixupExample:
     lam: float
     pair: tuple[int, int]
 
+    def caption(self, classes: Sequence[str]) -> str:
+        """``7 0.62, 1 0.38``: the soft label in words."""
+        return ", ".join(f"{classes[c]} {w:.2f}" for c, w in enumerate(self.label) if w > 0.005)
+
 
 def mixup_examples(images: Sequence[Image.Image], labels: Sequence[int], classes: int, alpha: float, count: int,
                    seed: int, side: int = 128) -> list[MixupExample]:

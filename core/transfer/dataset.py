@@ -61,13 +61,13 @@ def check_classes(names: Sequence[str], counts: Sequence[int]) -> None:
         raise UserError("tl.err.too_many_photos", count=sum(counts), limit=LIMITS.max_transfer_photos)
 
 
-def make_set(per_class: dict[str, Sequence[Image.Image]]) -> PhotoSet:
-    """Class name -> photos, checked, as a ``PhotoSet`` (classes keep the caller's order)."""
-    names = list(per_class)
-    check_classes(names, [len(per_class[n]) for n in names])
-    images = tuple(image for n in names for image in per_class[n])
-    labels = tuple(k for k, n in enumerate(names) for _ in per_class[n])
-    return PhotoSet(tuple(n.strip() for n in names), images, labels)
+def make_set(per_class: Mapping[str, Sequence[Image.Image]] | Sequence[tuple[str, Sequence[Image.Image]]]) -> PhotoSet:
+    """Class name -> photos (a mapping, or pairs where a repeated name is an error), checked, as a ``PhotoSet``."""
+    pairs = list(per_class.items()) if isinstance(per_class, Mapping) else list(per_class)
+    check_classes([n for n, _ in pairs], [len(images) for _, images in pairs])
+    images = tuple(image for _, group in pairs for image in group)
+    labels = tuple(k for k, (_, group) in enumerate(pairs) for _ in group)
+    return PhotoSet(tuple(n.strip() for n, _ in pairs), images, labels)
 
 
 def load_folder_tree(root: Path) -> PhotoSet:
@@ -131,19 +131,23 @@ def split(labels: Sequence[int], val_fraction: float, seed: int) -> tuple[list[i
 
 
 def decode_uploads(named: Sequence[tuple[str, bytes]], known: Mapping[str, Image.Image],
-                   kept: MutableMapping[str, Image.Image], lang: str) -> list[Image.Image]:
+                   kept: MutableMapping[str, Image.Image], lang: str) -> tuple[list[Image.Image], list[UserError]]:
     """Decode uploaded (file name, bytes) pairs with ``load_image``, in memory, each photo once.
 
     ``known`` holds photos decoded on earlier runs (by content hash); every photo returned is put in
-    ``kept``, so a session keeps only what is still uploaded. A bad file's message names it.
+    ``kept``, so a session keeps only what is still uploaded. A bad file is left out and gets an
+    error naming it, so one bad file does not hide the good ones.
     """
-    images = []
+    images, errors = [], []
     for name, data in named:
         key = hashlib.sha1(data).hexdigest()
-        if key not in kept:
-            kept[key] = known[key] if key in known else _decode(name, data, lang)
-        images.append(kept[key])
-    return images
+        try:
+            if key not in kept:
+                kept[key] = known[key] if key in known else _decode(name, data, lang)
+            images.append(kept[key])
+        except UserError as error:
+            errors.append(error)
+    return images, errors
 
 
 def _decode(name: str, data: bytes, lang: str) -> Image.Image:

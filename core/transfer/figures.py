@@ -33,7 +33,8 @@ def curves(history: Sequence[Epoch], lang: str) -> go.Figure:
                                     line=dict(dash=dash, color=color)))
     figure.update_layout(height=320, margin=MARGIN, title=t("tl.fig.curves"), xaxis_title=t("tl.fig.epoch"),
                          yaxis=dict(title=t("tl.fig.loss"), rangemode="tozero"),
-                         yaxis2=dict(title=t("tl.fig.accuracy"), overlaying="y", side="right", range=[0, 1.05]),
+                         yaxis2=dict(title=t("tl.fig.accuracy"), overlaying="y", side="right", range=[0, 1.05],
+                                     tickvals=[0, 0.25, 0.5, 0.75, 1], tickformat=".0%", showgrid=False),
                          legend=dict(orientation="h", y=-0.25))
     return figure
 

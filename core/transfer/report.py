@@ -23,7 +23,7 @@ def summary(result: TrainResult) -> dict:
     """Accuracy, per-class scores and the confusion matrix as plain JSON-able data."""
     s = validation_scores(result)
     return {"classes": list(result.classes), "backbone": result.config.backbone,
-            "trained_blocks": list(result.trainable), "epochs": len(result.history),
+            "trained_blocks": list(result.trainable), "epochs": result.history[-1].epoch,
             "train_photos": len(result.train_idx), "validation_photos": len(result.val_idx),
             "accuracy": round(s.accuracy, 4), "per_class": class_table(s, result.classes),
             "confusion_matrix": s.matrix.tolist(), "seconds": round(result.seconds, 2)}

@@ -159,7 +159,7 @@ def train(model: CnnModel, photos: PhotoSet, config: TrainConfig, cache: Feature
         groups.append({"params": top.tail.parameters(), "lr": config.lr * config.tail_lr_ratio})
     optimiser = torch.optim.AdamW(groups, weight_decay=config.weight_decay)
     generator = torch.Generator().manual_seed(config.seed)
-    history: list[Epoch] = []
+    history = [Epoch(0, *evaluate(top, x_clean, y_clean)[:2], *evaluate(top, x_val, y_val)[:2])]  # before training
     for epoch in range(1, config.epochs + 1):
         set_batchnorm(top, config.update_bn)
         order = torch.randperm(len(x_train), generator=generator)
