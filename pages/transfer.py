@@ -13,7 +13,7 @@ from core.transfer import figures as fig
 from core.transfer.augment import AUGMENTATIONS, AugmentConfig, augment_grid, mixup_examples
 from core.transfer.backbone import BACKBONES, MAX_TRAINABLE, has_batchnorm
 from core.transfer.batchnorm import batch_wobble
-from core.transfer.dataset import PhotoSet, decode_uploads, default_set, make_set
+from core.transfer.dataset import PhotoSet, contact_sheet, decode_uploads, default_set, make_set
 from core.transfer.export import export_bytes, snippet
 from core.transfer.metrics import at_threshold, pr_curve
 from core.transfer.predict import predict
@@ -24,14 +24,8 @@ from pages.ui import (chart, download_csv, job_panel, lang, option_labels, page_
                       start_session_job, theory, tr, url_state, user_errors)
 
 
-@st.cache_resource(show_spinner=False)
-def backbone(model_id: str):
-    return load_model(model_id)
-
-
-@st.cache_resource(show_spinner=False)
-def default_photos() -> PhotoSet:
-    return default_set()
+backbone = st.cache_resource(show_spinner=False)(load_model)  # one shared copy per process
+default_photos = st.cache_resource(show_spinner=False)(default_set)
 
 
 def own_photos() -> PhotoSet | None:
@@ -65,9 +59,13 @@ def own_photos() -> PhotoSet | None:
 
 def photos_view(photos: PhotoSet) -> None:
     st.caption(tr("tl.default_note") if st.session_state["tl_source"] == "default" else tr("tl.privacy"))
+    old, sheets = st.session_state.get("tl_sheets", {}), {}  # one picture per class, redrawn only on change
     for k, name in enumerate(photos.classes):
-        members = [im for im, y in zip(photos.images, photos.labels) if y == k][:12]
-        st.image(members, caption=[name] * len(members), width=64)
+        members = tuple(photos.thumb(i) for i, y in enumerate(photos.labels) if y == k)[:12]
+        key = (name, tuple(map(id, members)))
+        sheets[key] = old[key] if key in old else (members, contact_sheet(members))  # members pin the ids
+        st.image(sheets[key][1], caption=f"{name} ({photos.counts()[k]})")
+    st.session_state["tl_sheets"] = sheets
 
 
 def augment_view(photos: PhotoSet, aug: AugmentConfig) -> None:
@@ -156,14 +154,15 @@ def evaluate_view(result: TrainResult, photos: PhotoSet) -> None:
                   selection_mode="points")
     options = cells(s.matrix)
     points = event.selection.points if event and event.selection else []
-    if points:
-        st.session_state["tl_cell"] = (result.classes.index(points[0]["y"]), result.classes.index(points[0]["x"]))
+    clicked = (result.classes.index(points[0]["y"]), result.classes.index(points[0]["x"])) if points else None
+    if clicked is not None and clicked != st.session_state.get("tl_clicked"):  # a new click, not a kept selection
+        st.session_state["tl_cell"] = st.session_state["tl_clicked"] = clicked
     if st.session_state.get("tl_cell") not in options:
         st.session_state["tl_cell"] = options[0]
     names = {c: tr("tl.cell_label", true=result.classes[c[0]], pred=result.classes[c[1]], n=int(s.matrix[c]))
              for c in options}  # fixed now: AppTest formats outside the run
     cell = right.selectbox(tr("tl.cell"), options, key="tl_cell", format_func=names.__getitem__)
-    right.image([photos.images[i] for i in cell_photos(result, *cell)], width=72)
+    right.image([photos.thumb(i) for i in cell_photos(result, *cell)], width=72)
     table = class_table(s, result.classes)
     st.dataframe(table, hide_index=True)
     download_csv(table, "per_class_scores.csv", "tl_scores_csv")
@@ -201,7 +200,7 @@ def predict_view(result: TrainResult, photos: PhotoSet) -> None:
     left.image(image, width=160)
     chart(fig.probability_bars(found.probabilities, result.classes, lang()), "tl_probs", right)
     st.markdown(tr("tl.nearest"))
-    st.image([photos.images[i] for i, _ in found.nearest], width=96,
+    st.image([photos.thumb(i) for i, _ in found.nearest], width=96,
              caption=[f"{photos.classes[photos.labels[i]]} · cos {c:.2f}" for i, c in found.nearest])
 
 

@@ -20,6 +20,7 @@ from core.image_input import ACCEPTED_EXTENSIONS, load_image
 from core.settings import LIMITS
 
 DEFAULT_DIGITS = ("1", "3", "4", "7", "8", "9")  # six classes, some alike (1/7, 3/8/9): mistakes to look at
+THUMB_SIDE = 160  # longest side of the copies the page shows
 DIGIT_SIDE = 64  # the 8 x 8 scans are upscaled to this side before the CNN resizes them again
 
 
@@ -30,15 +31,16 @@ class PhotoSet:
     classes: tuple[str, ...]
     images: tuple[Image.Image, ...]
     labels: tuple[int, ...]
+    thumbs: tuple[Image.Image, ...] = ()  # small copies for the page: a 1600 px photo costs ~10 ms to send
 
     def __len__(self) -> int:
         return len(self.images)
 
+    def thumb(self, i: int) -> Image.Image:
+        return self.thumbs[i] if self.thumbs else self.images[i]
+
     def counts(self) -> list[int]:
         return [self.labels.count(k) for k in range(len(self.classes))]
-
-    def subset(self, indices: Sequence[int]) -> PhotoSet:
-        return PhotoSet(self.classes, tuple(self.images[i] for i in indices), tuple(self.labels[i] for i in indices))
 
 
 def check_classes(names: Sequence[str], counts: Sequence[int]) -> None:
@@ -67,7 +69,15 @@ def make_set(per_class: Mapping[str, Sequence[Image.Image]] | Sequence[tuple[str
     check_classes([n for n, _ in pairs], [len(images) for _, images in pairs])
     images = tuple(image for _, group in pairs for image in group)
     labels = tuple(k for k, (_, group) in enumerate(pairs) for _ in group)
-    return PhotoSet(tuple(n.strip() for n, _ in pairs), images, labels)
+    return PhotoSet(tuple(n.strip() for n, _ in pairs), images, labels, tuple(_thumbnail(im) for im in images))
+
+
+def _thumbnail(image: Image.Image, side: int = THUMB_SIDE) -> Image.Image:
+    if max(image.size) <= side:
+        return image
+    small = image.copy()
+    small.thumbnail((side, side), Image.Resampling.BILINEAR)
+    return small
 
 
 def load_folder_tree(root: Path) -> PhotoSet:
@@ -162,3 +172,13 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         raise UserError("err.file_unreadable", path=str(path)) from None
+
+
+def contact_sheet(images: Sequence[Image.Image], side: int = 64, gap: int = 4) -> Image.Image:
+    """Photos side by side on white, each fitted in ``side`` x ``side``: one picture to send instead of many."""
+    sheet = Image.new("RGB", (max(1, len(images)) * (side + gap) - gap, side), "white")
+    for n, image in enumerate(images):
+        small = image.copy()
+        small.thumbnail((side, side), Image.Resampling.BILINEAR)
+        sheet.paste(small, (n * (side + gap) + (side - small.width) // 2, (side - small.height) // 2))
+    return sheet
