@@ -29,6 +29,14 @@ def choose(page, label: str) -> None:
     wait_for_idle(page)
 
 
+def test_home_lists_the_page_in_the_vision_section(open_page) -> None:
+    page = open_page("", "en")
+    link = page.locator('[data-testid="stSidebarNav"] a[href$="/transfer"]')
+    assert link.count() == 1 and translate("page.transfer", "en") in link.inner_text()
+    page.get_by_text(translate("blurb.transfer", "en")).scroll_into_view_if_needed()
+    screenshot(page, "transfer-home-card-en")
+
+
 def test_upload_train_and_evaluate(open_page) -> None:
     page = open_page("transfer", "en")
     assert page.locator("h1").first.inner_text().strip() == translate("page.transfer", "en")
