@@ -111,7 +111,8 @@ def bench_metrics(result, repeats: int) -> None:
     for _ in range(repeats * 20):
         a.append(timed(ours))
         b.append(timed(sklearn))
-    print(f"  metrics        : {statistics.median(a) * 1000:7.2f} ms  (scikit-learn {statistics.median(b) * 1000:.2f} ms)")
+    ours_ms, sklearn_ms = statistics.median(a) * 1000, statistics.median(b) * 1000
+    print(f"  metrics        : {ours_ms:7.2f} ms  (scikit-learn {sklearn_ms:.2f} ms)")
 
 
 def bench_sliders(repeats: int) -> None:
@@ -135,7 +136,7 @@ def bench_sliders(repeats: int) -> None:
     home.session_state["lang"] = "en"
     home.run()
     floor = statistics.median(timed(home.run) for _ in range(repeats * 3))
-    print(f"  AppTest floor  : {floor * 1000:7.1f} ms (a rerun of the Home page: the harness's own polling and parsing)")
+    print(f"  AppTest floor  : {floor * 1000:7.1f} ms (a rerun of the Home page: the harness's polling, parsing)")
     for name, move in moves.items():
         times = [timed(lambda: move(n)) for n in range(repeats * 3)]
         assert not at.exception, at.exception

@@ -1,7 +1,6 @@
 """Train on your photos: a pretrained CNN, a head trained live, augmentation, mixup and honest metrics."""
 from __future__ import annotations
 
-import numpy as np
 import streamlit as st
 from PIL import Image
 
@@ -16,10 +15,10 @@ from core.transfer.batchnorm import batch_wobble
 from core.transfer.dataset import PhotoSet, contact_sheet, decode_uploads, default_set, make_set
 from core.transfer.export import export_bytes, snippet
 from core.transfer.metrics import at_threshold, pr_curve
+from core.transfer.params import BATCHES, EPOCHS, LRS, PARAMS, SOURCES, VIEWS, config_from, tidy
 from core.transfer.predict import predict
 from core.transfer.report import cell_photos, cells, class_table, run_label, validation_scores
 from core.transfer.train import TrainConfig, TrainResult, photo_features, train
-from core.transfer.params import BATCHES, EPOCHS, LRS, PARAMS, SOURCES, VIEWS, config_from, tidy
 from pages.ui import (chart, download_csv, job_panel, lang, option_labels, page_title, session_job, share_link,
                       start_session_job, theory, tr, url_state, user_errors)
 
@@ -137,7 +136,7 @@ def wobble_view(result: TrainResult, photos: PhotoSet) -> None:
     if st.session_state.get("tl_wobble", (None,))[0] is not result:
         model, cache = backbone(result.config.backbone), st.session_state.setdefault("tl_cache", {})
         maps = photo_features(model, photos, list(result.train_idx), list(result.frozen), result.config, 0, cache)
-        st.session_state["tl_wobble"] = (result, batch_wobble(result.top, maps, True), batch_wobble(result.top, maps, False))
+        st.session_state["tl_wobble"] = (result, *(batch_wobble(result.top, maps, bn) for bn in (True, False)))
     _, updated, frozen = st.session_state["tl_wobble"]
     chart(fig.wobble_figure(updated, frozen, lang()), "tl_wobble")
     st.caption(tr("tl.bn_note"))
@@ -242,7 +241,8 @@ def main() -> None:
     elif view == "export":
         export_view(result)
     theory([r"\hat y=\mathrm{softmax}(W\,\phi(x)+b),\ \phi\ \text{frozen}",
-            r"\tilde x=\lambda x_i+(1-\lambda)x_j,\ \tilde y=\lambda y_i+(1-\lambda)y_j,\ \lambda\sim\mathrm{Beta}(\alpha,\alpha)",
+            r"\tilde x=\lambda x_i+(1-\lambda)x_j,\ \tilde y=\lambda y_i+(1-\lambda)y_j,\ "
+            r"\lambda\sim\mathrm{Beta}(\alpha,\alpha)",
             r"\mathrm{BN}(x)=\gamma\frac{x-\mu_B}{\sqrt{\sigma_B^2+\epsilon}}+\beta"], "tl.theory")
 
 

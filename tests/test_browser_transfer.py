@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 
 import pytest
-from PIL import Image
 
 from core.i18n import translate
 from tests.conftest import ASSETS, error_boxes, screenshot, wait_for_idle

@@ -189,3 +189,23 @@ def test_uploads_are_decoded_once_and_bad_files_are_named() -> None:
     images, errors = decode_uploads([("notes.jpg", b"this is not an image"), ("coffee.png", data)], {}, {}, "zh")
     assert len(images) == 1 and [e.key for e in errors] == ["tl.err.bad_photo"]
     assert "notes.jpg" in errors[0].message("zh")
+
+
+def test_a_stop_is_noticed_in_both_phases(effnet, photos, cache) -> None:
+    from core.jobs import JobControl
+
+    class StopAt(JobControl):
+        """Asks to stop when a given progress item is reported."""
+
+        def __init__(self, phase: str, done: int) -> None:
+            super().__init__()
+            self.at = (phase, done)
+
+        def report(self, item) -> None:
+            super().report(item)
+            if (item.phase, item.done) == self.at:
+                self.stop_event.set()
+
+    assert train(effnet, photos, TrainConfig(seed=5), {}, StopAt("features", 16)) is None
+    kept = train(effnet, photos, TrainConfig(epochs=40), cache, StopAt("train", 3))
+    assert [e.epoch for e in kept.history] == [0, 1, 2, 3] and kept.val_probs.shape == (30, 6)

@@ -56,7 +56,8 @@ def augment_batch(x: Tensor, config: AugmentConfig, seed: int) -> Tensor:
     return torch.stack([transform(image).clamp(0, 1) for image in x])  # (B, 3, S, S)
 
 
-def augment_grid(image: Image.Image, config: AugmentConfig, count: int, seed: int, side: int = 128) -> list[Image.Image]:
+def augment_grid(image: Image.Image, config: AugmentConfig, count: int, seed: int,
+                 side: int = 128) -> list[Image.Image]:
     """``count`` augmented copies of one photo, for the page's grid (the first is the photo itself)."""
     from core.transfer.backbone import to_batch
 

@@ -73,7 +73,8 @@ def pr_figure(curve: PrCurve, point: tuple[float, float], threshold: float, name
     data = [{"type": "scatter", "x": recall, "y": precision, "mode": "lines+markers", "line": {"shape": "hv"},
              "name": translate("tl.fig.pr_curve", lang), "marker": {"size": 4}},
             {"type": "scatter", "x": [point[1]], "y": [point[0]], "mode": "markers",
-             "marker": {"size": 14, "color": RED}, "name": translate("tl.fig.threshold_point", lang, threshold=threshold)}]
+             "marker": {"size": 14, "color": RED},
+             "name": translate("tl.fig.threshold_point", lang, threshold=threshold)}]
     return _figure(data, {
         "height": 340, "title": _title(translate("tl.fig.pr_title", lang, name=name)), "legend": LEGEND_BELOW,
         "xaxis": {"title": _title(translate("tl.metric.recall", lang)), "range": [-0.02, 1.02]},

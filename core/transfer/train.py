@@ -25,9 +25,11 @@ from torch.nn import functional as F
 from core.cnn.models import CnnModel
 from core.jobs import JobControl
 from core.transfer.augment import AugmentConfig, augment_batch, mix
-from core.transfer.backbone import SIDE, Top, cut_point, frozen_features, image_key, make_top, pool, set_batchnorm, to_batch
+from core.transfer.backbone import (SIDE, Top, cut_point, frozen_features, image_key, make_top, pool, set_batchnorm,
+                                    to_batch)
 from core.transfer.dataset import PhotoSet, split
 
+FEATURE_CHUNK = 16  # photos through the frozen part between two progress reports
 FeatureCache = MutableMapping[tuple, Tensor]  # (model, cut, photo hash, view, augment, seed) -> frozen output
 
 
@@ -121,17 +123,19 @@ def evaluate(top: Top, x: Tensor, y: Tensor) -> tuple[float, float, Tensor]:
 
 
 def train(model: CnnModel, photos: PhotoSet, config: TrainConfig, cache: FeatureCache,
-          control: JobControl | None = None, val_idx: list[int] | None = None) -> TrainResult:
+          control: JobControl | None = None, val_idx: list[int] | None = None) -> TrainResult | None:
     """Features (cached), then ``config.epochs`` epochs of the top; see the module docstring.
 
     The held-out photos are a seeded stratified share (``config.val_fraction``), or ``val_idx`` when given.
+    None when a stop came before training began.
     """
     start = time.perf_counter()
     frozen, trainable = cut_point(model, config.trainable)
     if val_idx is None:
         train_idx, val_idx = split(photos.labels, config.val_fraction, config.seed)
     else:
-        train_idx = [i for i in range(len(photos)) if i not in set(val_idx)]
+        held_out = set(val_idx)
+        train_idx = [i for i in range(len(photos)) if i not in held_out]
     views = config.views if config.augment.any else 0
     total = len(photos) + views * len(train_idx)
 
@@ -139,12 +143,25 @@ def train(model: CnnModel, photos: PhotoSet, config: TrainConfig, cache: Feature
         if control is not None:
             control.report(item)
 
-    report(Progress("features", 0, total))
-    base = photo_features(model, photos, list(range(len(photos))), frozen, config, 0, cache)  # (N, C, h, w)
-    extra = []
-    for view in range(1, views + 1):
-        report(Progress("features", len(photos) + (view - 1) * len(train_idx), total))
-        extra.append(photo_features(model, photos, train_idx, frozen, config, view, cache))
+    done = 0
+
+    def features(indices: list[int], view: int) -> Tensor | None:
+        """In chunks, so progress shows and a stop is noticed between chunks; None once stopped."""
+        nonlocal done
+        parts = []
+        for begin in range(0, len(indices), FEATURE_CHUNK):
+            report(Progress("features", done, total))
+            if control is not None and control.stopped:
+                return None
+            chunk = indices[begin:begin + FEATURE_CHUNK]
+            parts.append(photo_features(model, photos, chunk, frozen, config, view, cache))
+            done += len(chunk)
+        return torch.cat(parts)  # (n, C, h, w)
+
+    base = features(list(range(len(photos))), 0)
+    extra = [features(train_idx, view) for view in range(1, views + 1)] if base is not None else []
+    if base is None or any(e is None for e in extra):
+        return None  # stopped before training began: nothing to keep
     pooled = not trainable
     labels = torch.tensor(photos.labels)
     x_train = _inputs(torch.cat([base[train_idx], *extra]), pooled)
