@@ -68,6 +68,13 @@ def test_fine_tuning_shows_the_batchnorm_batch_size_curve() -> None:
     assert translate("tl.bn_note", "en") in [c.value for c in at.caption]
     updated, frozen = at.session_state["tl_wobble"][1:]
     assert updated[2] > 0.01 and max(frozen.values()) < 1e-5
+    at.slider(key="tl_mixup").set_value(0.4).run()  # the same split with mixup: a second bar to compare
+    at.button(key="tl_start").click().run()
+    assert at.session_state["_jobs"]["transfer"].wait(600)
+    at.run()
+    assert_clean(at)
+    assert [label for label, _ in at.session_state["tl_runs"]] == ["#1 ft1 bn8", "#2 ft1 mix0.4 bn8"]
+    assert all(0 <= acc <= 1 for _, acc in at.session_state["tl_runs"])
 
 
 def test_settings_restore_from_a_link_and_bad_values_are_ignored() -> None:
