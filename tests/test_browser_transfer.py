@@ -71,6 +71,15 @@ def test_upload_train_and_evaluate(open_page) -> None:
     page.locator('[data-testid="stPlotlyChart"]').last.scroll_into_view_if_needed()
     wait_for_idle(page)
     screenshot(page, "transfer-pr-curve-en")
+    choose(page, translate("tl.view.predict", "en"))
+    page.get_by_text(translate("tl.nearest", "en").replace("*", "").split(" (")[0]).wait_for(timeout=60_000)
+    wait_for_idle(page)
+    page.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()
+    assert not error_boxes(page)
+    screenshot(page, "transfer-predict-en")
+    choose(page, translate("tl.view.export", "en"))
+    page.get_by_role("button", name=translate("tl.download_head", "en")).wait_for(timeout=60_000)
+    screenshot(page, "transfer-export-en")
 
 
 def test_phone_width_in_chinese(browser, app_url: str) -> None:

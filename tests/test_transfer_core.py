@@ -209,3 +209,16 @@ def test_a_stop_is_noticed_in_both_phases(effnet, photos, cache) -> None:
     assert train(effnet, photos, TrainConfig(seed=5), {}, StopAt("features", 16)) is None
     kept = train(effnet, photos, TrainConfig(epochs=40), cache, StopAt("train", 3))
     assert [e.epoch for e in kept.history] == [0, 1, 2, 3] and kept.val_probs.shape == (30, 6)
+
+
+def test_the_usage_snippet_runs_and_agrees(tmp_path, photos, head_result, capsys) -> None:
+    from core.transfer.export import snippet
+
+    (tmp_path / "head.pt").write_bytes(export_bytes(head_result))
+    i = head_result.val_idx[0]
+    photos.images[i].save(tmp_path / "photo.png")
+    exec(snippet(str(tmp_path / "head.pt"), str(tmp_path / "photo.png")), {})  # noqa: S102 - our own snippet
+    name, probability = capsys.readouterr().out.split()
+    n = head_result.val_idx.index(i)
+    assert name == photos.classes[int(head_result.val_probs[n].argmax())]
+    assert float(probability) == pytest.approx(float(head_result.val_probs[n].max()), abs=1e-4)

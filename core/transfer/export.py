@@ -51,7 +51,7 @@ def top_from_export(payload: dict, model: CnnModel) -> Top:
     head = payload["head"]
     top = Top(tail, int(head["weight"].shape[1]), len(payload["classes"]))
     top.linear.load_state_dict(head)
-    return top.eval()
+    return top.eval().requires_grad_(False)
 
 
 SNIPPET = '''import torch
@@ -61,15 +61,15 @@ from core.transfer.backbone import frozen_features, pool, to_batch
 from core.transfer.export import top_from_export
 
 payload = torch.load("{file_name}", map_location="cpu", weights_only=True)
-backbone = load_model(payload["backbone"])          # the same pretrained CNN, frozen
-top = top_from_export(payload, backbone)             # linear head (+ fine-tuned blocks)
-x = to_batch([Image.open("photo.jpg").convert("RGB")], payload["side"])  # (1, 3, S, S)
+backbone = load_model(payload["backbone"])  # the same pretrained CNN, frozen
+top = top_from_export(payload, backbone)    # linear head (+ fine-tuned blocks)
+x = to_batch([Image.open("{photo}").convert("RGB")], payload["side"])  # (1, 3, S, S)
 maps = frozen_features(backbone, x, payload["frozen"])
 probs = top(maps if payload["trainable"] else pool(maps)).softmax(1)[0]
 print(payload["classes"][int(probs.argmax())], float(probs.max()))
 '''
 
 
-def snippet(file_name: str) -> str:
+def snippet(file_name: str, photo: str = "photo.jpg") -> str:
     """Python that loads the exported file with the same backbone and classifies a photo."""
-    return SNIPPET.format(file_name=file_name)
+    return SNIPPET.format(file_name=file_name, photo=photo)
