@@ -99,3 +99,25 @@ def test_phone_width_in_chinese(browser, app_url: str) -> None:
         screenshot(page, "transfer-mixup-zh-390")
     finally:
         context.close()
+
+
+def test_a_click_on_a_confusion_cell_opens_its_photos(open_page) -> None:
+    """Default set, 40 epochs; a click on the top-left cell (true 1, predicted 1) shows those photos."""
+    page = open_page("transfer", "en")
+    choose(page, translate("tl.view.train", "en"))
+    page.get_by_role("button", name=translate("tl.start", "en")).click()
+    page.get_by_text(translate("tl.phase.train", "en", done=40, total=40)).wait_for(timeout=300_000)
+    wait_for_idle(page)
+    choose(page, translate("tl.view.evaluate", "en"))
+    page.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()
+    page.wait_for_timeout(1500)  # plotly lays the chart out after the element appears
+    area = page.locator('[data-testid="stPlotlyChart"] .nsewdrag').first.bounding_box()
+    page.mouse.click(area["x"] + area["width"] / 12, area["y"] + area["height"] / 12)  # 6 x 6 cells
+    wanted = translate("tl.cell_label", "en", true="1", pred="1", n=0).split(" (")[0]
+    page.wait_for_function(  # the combobox shows its value in the input
+        "w => [...document.querySelectorAll('[data-testid=stSelectbox] input')].some(i => i.value.startsWith(w))",
+        arg=wanted, timeout=60_000)
+    wait_for_idle(page)
+    assert page.locator('[data-testid="stImage"] img').count() >= 1
+    assert not error_boxes(page)
+    screenshot(page, "transfer-cell-click-en")

@@ -18,6 +18,7 @@ from core.transfer.train import Epoch
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
 LEGEND_BELOW = {"orientation": "h", "y": -0.25}
 RED, BLUE = "#d62728", "#1f77b4"
+CELL_COLOURS = [[0.0, "#f7fbff"], [1.0, "#08519c"]]  # white (0) to blue (most)
 
 
 def _figure(data: list[dict], layout: dict) -> go.Figure:
@@ -48,11 +49,17 @@ def curves(history: Sequence[Epoch], lang: str) -> go.Figure:
 def confusion_figure(matrix: np.ndarray, classes: Sequence[str], lang: str) -> go.Figure:
     """Heatmap of counts, rows = true class; a click on a cell selects it (the page shows its photos)."""
     names = list(classes)
-    data = [{"type": "heatmap", "z": matrix.tolist(), "x": names, "y": names, "colorscale": "Blues",
-             "showscale": False, "text": matrix.tolist(), "texttemplate": "%{text}",
-             "hovertemplate": translate("tl.fig.cell_hover", lang) + "<extra></extra>"}]
+    hover = translate("tl.fig.cell_hover", lang) + "<extra></extra>"
+    data = [{"type": "heatmap", "z": matrix.tolist(), "x": names, "y": names, "colorscale": CELL_COLOURS,
+             "showscale": False, "text": matrix.tolist(), "texttemplate": "%{text}", "hoverinfo": "skip"},
+            # Heatmaps cannot be selected: an invisible square marker on each cell takes the click.
+            {"type": "scatter", "mode": "markers", "x": [p for _ in names for p in names],
+             "y": [t for t in names for _ in names], "customdata": matrix.flatten().tolist(),
+             "marker": {"symbol": "square", "size": 40, "opacity": 0.01}, "showlegend": False,
+             "hovertemplate": hover.replace("%{z}", "%{customdata}")}]
     return _figure(data, {
         "height": 120 + 45 * len(names), "title": _title(translate("tl.fig.confusion", lang)),
+        "clickmode": "event+select",
         "xaxis": {"title": _title(translate("tl.fig.predicted", lang)), "type": "category"},
         "yaxis": {"title": _title(translate("tl.fig.true", lang)), "type": "category", "autorange": "reversed"},
     })
