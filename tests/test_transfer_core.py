@@ -56,9 +56,10 @@ def test_split_is_stratified_seeded_and_disjoint(photos) -> None:
     assert split(photos.labels, 0.25, seed=4) != (train_idx, val_idx)
 
 
-def test_head_beats_chance_by_a_wide_margin(head_result) -> None:
+def test_head_beats_chance_by_a_wide_margin(head_result, cache) -> None:
     s = validation_scores(head_result)
     assert len(head_result.val_idx) == 30
+    assert {tuple(v.shape) for k, v in cache.items() if k[1][-1] == "head"} == {(1280,)}  # pooled, 5 KB a photo
     assert s.accuracy >= 0.8, s.accuracy  # chance is 1/6
     first, last = head_result.history[0], head_result.history[-1]
     assert [e.epoch for e in head_result.history] == list(range(41))  # epoch 0: before any step

@@ -93,7 +93,7 @@ class Top(nn.Module):
 def make_top(model: CnnModel, trainable: Sequence[str], sample: Tensor, classes: int, seed: int) -> Top:
     """A fresh top on the CPU: deep copies of the ``trainable`` stages (the shared model is never touched).
 
-    ``sample`` is one frozen-part output (1, C, h, w); it tells the width of the linear layer.
+    ``sample`` is one frozen-part output, (1, C, h, w) maps or a (1, D) embedding; it tells the linear layer's width.
     """
     torch.manual_seed(seed)
     stages = dict(model.stages)

@@ -25,8 +25,8 @@ from torch.nn import functional as F
 from core.cnn.models import CnnModel
 from core.jobs import JobControl
 from core.transfer.augment import AugmentConfig, augment_batch, mix
-from core.transfer.backbone import (SIDE, Top, cut_point, frozen_features, image_key, make_top, pool, set_batchnorm,
-                                    to_batch)
+from core.transfer.backbone import (EMBED_LAYER, SIDE, Top, cut_point, frozen_features, image_key, make_top, pool,
+                                    set_batchnorm, to_batch)
 from core.transfer.dataset import PhotoSet, split
 
 FEATURE_CHUNK = 16  # photos through the frozen part between two progress reports
@@ -95,7 +95,12 @@ class TrainResult:
 
 def photo_features(model: CnnModel, photos: PhotoSet, indices: list[int], frozen: list[str], config: TrainConfig,
                    view: int, cache: FeatureCache) -> Tensor:
-    """Frozen-part outputs of ``photos[indices]``: view 0 is the photo, views 1.. are augmented copies."""
+    """Frozen-part outputs of ``photos[indices]``: view 0 is the photo, views 1.. are augmented copies.
+
+    (N, C, h, w) maps when blocks above stay trainable; (N, D) pooled embeddings when the whole base is
+    frozen, so a session's cache holds 5 KB per photo instead of the 128 KB map (EfficientNet at 160 px).
+    """
+    pooled = frozen[-1] == EMBED_LAYER[model.id]
     keys = [(model.id, tuple(frozen), image_key(photos.images[i]), view,
              config.augment if view else None, config.seed if view else None) for i in indices]
     missing = [(i, k) for i, k in zip(indices, keys) if k not in cache]
@@ -103,13 +108,10 @@ def photo_features(model: CnnModel, photos: PhotoSet, indices: list[int], frozen
         x = to_batch([photos.images[i] for i, _ in missing], SIDE)  # (M, 3, S, S)
         if view:
             x = augment_batch(x, config.augment, seed=config.seed * 1000 + view)
-        for (_, key), out in zip(missing, frozen_features(model, x, frozen)):
-            cache[key] = out  # (C, h, w)
-    return torch.stack([cache[k] for k in keys])  # (N, C, h, w)
-
-
-def _inputs(maps: Tensor, pooled: bool) -> Tensor:
-    return pool(maps) if pooled else maps  # (N, D) for a linear head, else (N, C, h, w)
+        maps = frozen_features(model, x, frozen)  # (M, C, h, w)
+        for (_, key), out in zip(missing, pool(maps) if pooled else maps):
+            cache[key] = out  # (D,) or (C, h, w)
+    return torch.stack([cache[k] for k in keys])  # (N, D) or (N, C, h, w)
 
 
 def evaluate(top: Top, x: Tensor, y: Tensor) -> tuple[float, float, Tensor]:
@@ -162,12 +164,11 @@ def train(model: CnnModel, photos: PhotoSet, config: TrainConfig, cache: Feature
     extra = [features(train_idx, view) for view in range(1, views + 1)] if base is not None else []
     if base is None or any(e is None for e in extra):
         return None  # stopped before training began: nothing to keep
-    pooled = not trainable
     labels = torch.tensor(photos.labels)
-    x_train = _inputs(torch.cat([base[train_idx], *extra]), pooled)
+    x_train = torch.cat([base[train_idx], *extra])  # what the top reads: (n, D) or (n, C, h, w)
     y_train = labels[train_idx].repeat(1 + views)
-    x_clean, y_clean = _inputs(base[train_idx], pooled), labels[train_idx]
-    x_val, y_val = _inputs(base[val_idx], pooled), labels[val_idx]
+    x_clean, y_clean = base[train_idx], labels[train_idx]
+    x_val, y_val = base[val_idx], labels[val_idx]
 
     classes = len(photos.classes)
     top = make_top(model, trainable, base[:1], classes, config.seed)
