@@ -20,6 +20,10 @@ class Limits:
     max_style_size: int = 512  # style transfer image side
     max_style_steps: int = 300  # Gatys optimisation steps
     max_concurrent_jobs: int = 2  # heavy optimisations running at once, server-wide
+    max_transfer_classes: int = 6  # classes on the "train on your photos" page
+    max_transfer_per_class: int = 60  # photos in one class
+    max_transfer_photos: int = 240  # photos in one session, all classes together
+    max_transfer_epochs: int = 200  # linear-head epochs
 
 
 def _from_env(name: str, default: int) -> int:

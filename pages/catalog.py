@@ -13,6 +13,7 @@ PAGES: dict[str, list[tuple[str, str]]] = {
         ("detection", ":material/center_focus_strong:"),
         ("faces", ":material/face:"),
         ("style_transfer", ":material/palette:"),
+        ("transfer", ":material/model_training:"),
     ],
     "nav.section.language": [("word2vec", ":material/hub:"), ("attention", ":material/visibility:")],
 }

@@ -26,6 +26,7 @@ STRINGS = {
         "computational graph, and gradient checking that catches a planted bug.",
         "zh": "得分、合页损失与 softmax 损失、为什么用对数损失、在计算图上逐节点演示反向传播，以及能抓住预埋 bug 的梯度检验。",
     },
+    "page.transfer": {"en": "Train on your photos", "zh": "用你的照片训练"},
     "blurb.activations": {
         "en": "Sigmoid, tanh, ReLU, GELU and friends, their derivatives, vanishing gradients through depth, "
         "weight initialisation and a live training playground.",
@@ -56,6 +57,11 @@ STRINGS = {
         "en": "CBOW vs skip-gram, negative sampling, training on a corpus, neighbours, analogies and maps, "
         "in English and Chinese.",
         "zh": "CBOW 与 skip-gram、负采样、在语料上训练、近邻、类比与词向量地图，中英文皆可。",
+    },
+    "blurb.transfer": {
+        "en": "Transfer learning: a frozen pretrained CNN, a head trained live on your photos, fine-tuning, "
+        "augmentation, mixup, a confusion matrix and P-R curves.",
+        "zh": "迁移学习：冻结的预训练 CNN、在你的照片上实时训练的分类头、微调、数据增强、mixup、混淆矩阵与 P-R 曲线。",
     },
     "blurb.attention": {
         "en": "Self-attention of a real transformer, layer by layer and head by head, and positional encoding.",
