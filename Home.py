@@ -22,7 +22,8 @@ PAGES: dict[str, list[tuple[str, str]]] = {
         ("faces", ":material/face:"),
         ("style_transfer", ":material/palette:"),
     ],
-    "nav.section.language": [("word2vec", ":material/hub:"), ("attention", ":material/visibility:")],
+    "nav.section.language": [("word2vec", ":material/hub:"), ("rnn", ":material/replay:"),
+                              ("attention", ":material/visibility:")],
 }
 
 

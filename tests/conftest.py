@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
-PAGE_IDS = ["activations", "optimizers", "cnn_features", "detection", "faces", "style_transfer", "word2vec", "attention"]
+PAGE_IDS = ["activations", "optimizers", "cnn_features", "detection", "faces", "style_transfer", "word2vec", "rnn", "attention"]
 LANGS = ["en", "zh"]
 
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before any test module loads torch

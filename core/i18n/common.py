@@ -20,6 +20,7 @@ STRINGS = {
     "page.style_transfer": {"en": "Neural style transfer", "zh": "神经风格迁移"},
     "page.word2vec": {"en": "word2vec neighbours", "zh": "word2vec 近邻"},
     "page.attention": {"en": "Attention heatmaps", "zh": "注意力热力图"},
+    "page.rnn": {"en": "Recurrent networks", "zh": "循环神经网络"},
     "blurb.activations": {
         "en": "Sigmoid, tanh, ReLU, GELU and friends, their derivatives, vanishing gradients through depth, "
         "weight initialisation and a live training playground.",
@@ -50,6 +51,11 @@ STRINGS = {
         "en": "CBOW vs skip-gram, negative sampling, training on a corpus, neighbours, analogies and maps, "
         "in English and Chinese.",
         "zh": "CBOW 与 skip-gram、负采样、在语料上训练、近邻、类比与词向量地图，中英文皆可。",
+    },
+    "blurb.rnn": {
+        "en": "RNN, GRU and LSTM trained live on English or Chinese text: samples, hidden units and gates over a "
+              "text, and vanishing gradients through time.",
+        "zh": "在英文或中文文本上实时训练 RNN、GRU 和 LSTM：生成文本，查看隐藏单元与门在文本上的变化，以及随时间消失的梯度。",
     },
     "blurb.attention": {
         "en": "Self-attention of a real transformer, layer by layer and head by head, and positional encoding.",

@@ -1,0 +1,135 @@
+"""Plotly figures of the RNN page: computed values in, figure out (no model runs here).
+
+Labels are translated here through ``core.i18n`` with the reader's ``lang``. Streamlit's theme
+styles the charts, so plotly's default template is left out (``template="none"``): it would be most
+of each figure's JSON, sent on every rerun.
+"""
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from core.i18n import translate
+from core.rnn.gradients import Study
+from core.rnn.memory import Trace
+from core.rnn.sample import Sample
+from core.rnn.train import Curve
+
+COLOURS = {"rnn": "#d62728", "gru": "#2ca02c", "lstm": "#1f77b4"}
+DASHES = {"untrained": "dot", "clipped": "solid", "unclipped": "dash"}
+SERIES_COLOURS = {"h": "#444444", "c": "#9467bd", "i": "#2ca02c", "f": "#d62728", "o": "#1f77b4", "g": "#ff7f0e",
+                  "r": "#d62728", "z": "#2ca02c", "n": "#ff7f0e"}
+_MARGIN = dict(l=10, r=10, t=40, b=10)
+
+
+def _layout(figure: go.Figure, height: int) -> go.Figure:
+    return figure.update_layout(template="none", height=height, margin=_MARGIN,
+                                legend=dict(orientation="h", y=-0.2))
+
+
+def shown(ch: str) -> str:
+    """A character as a readable label: newline ↵, space ·."""
+    return {"\n": "↵", " ": "·", "\t": "→"}.get(ch, ch)
+
+
+def loss_curves(curves: dict[str, Curve], clip: float, lang: str) -> go.Figure:
+    """Bits per character (left) and the gradient norm before clipping (right), one colour per cell."""
+    t = lambda key: translate(key, lang)  # noqa: E731
+    figure = make_subplots(rows=1, cols=2, subplot_titles=(t("rnn.fig.bpc"), t("rnn.fig.grad_norm")))
+    for cell, curve in curves.items():
+        colour = COLOURS[cell]
+        figure.add_scatter(x=curve.steps, y=curve.train_bpc, name=f"{cell.upper()} · {t('rnn.fig.train')}",
+                           line=dict(color=colour, width=1), opacity=0.45, row=1, col=1)
+        figure.add_scatter(x=curve.eval_steps, y=curve.eval_bpc, name=f"{cell.upper()} · {t('rnn.fig.held_out')}",
+                           mode="lines+markers", line=dict(color=colour, width=2.5), row=1, col=1)
+        figure.add_scatter(x=curve.steps, y=curve.grad_norm, name=cell.upper(), showlegend=False,
+                           line=dict(color=colour, width=1), row=1, col=2)
+    if clip > 0:
+        figure.add_hline(y=clip, line=dict(color="#888", dash="dash"), row=1, col=2,
+                         annotation_text=t("rnn.fig.clip"), annotation_position="top left")
+    figure.update_xaxes(title_text=t("rnn.fig.step"))
+    figure.update_yaxes(title_text=t("rnn.fig.bits"), row=1, col=1)
+    figure.update_yaxes(type="log", row=1, col=2)
+    return _layout(figure, 340)
+
+
+def distribution(sample: Sample, lang: str, steps: int = 80) -> go.Figure:
+    """Each generated step (x) with its likeliest next characters (rows, likeliest on top) and their probability."""
+    steps = min(steps, len(sample.text))
+    probs = np.array(sample.top_probs[:steps]).T  # (TOP, steps)
+    labels = np.array([[shown(c) for c in row] for row in sample.top_chars[:steps]]).T  # (TOP, steps)
+    x = [f"{i + 1}:{shown(c)}" for i, c in enumerate(sample.text[:steps])]
+    figure = go.Figure(go.Heatmap(z=probs, x=x, y=list(range(1, len(probs) + 1)), text=labels,
+                                  texttemplate="%{text}", colorscale="Blues", zmin=0, zmax=1,
+                                  colorbar=dict(title="p"),
+                                  hovertemplate="%{x}<br>#%{y}: %{text} p=%{z:.3f}<extra></extra>"))
+    figure.update_yaxes(autorange="reversed", title_text=translate("rnn.fig.rank", lang))
+    figure.update_xaxes(title_text=translate("rnn.fig.generated", lang), tickangle=0, nticks=20)
+    return _layout(figure, 300)
+
+
+def hidden_heatmap(trace: Trace, name: str, units: np.ndarray, lang: str) -> go.Figure:
+    """``units`` (the ranked order) of series ``name`` (rows) over the characters (columns)."""
+    values = trace.series(name)[:, units].T  # (units, T)
+    low = 0.0 if name in ("i", "f", "o", "r", "z") else -1.0
+    figure = go.Figure(go.Heatmap(z=values, x=list(range(len(trace.chars))), y=[f"#{u}" for u in units],
+                                  text=[[shown(c) for c in trace.chars]] * len(units), colorscale="RdBu_r",
+                                  zmin=low, zmax=1.0 if low == 0 else None, zmid=None if low == 0 else 0,
+                                  hovertemplate="%{y} '%{text}' %{z:.3f}<extra></extra>"))
+    figure.update_xaxes(tickmode="array", tickvals=list(range(len(trace.chars))),
+                        ticktext=[shown(c) for c in trace.chars], tickangle=0,
+                        title_text=translate("rnn.fig.text", lang))
+    figure.update_yaxes(autorange="reversed", title_text=translate("rnn.fig.unit", lang), type="category")
+    return _layout(figure, 120 + 14 * len(units))
+
+
+def coloured_text(chars: tuple[str, ...], values: np.ndarray, low: float = -1.0) -> str:
+    """HTML: each character on a background from blue (``low``) through white to red (1); ``values`` (T,)."""
+    spans = []
+    for ch, v in zip(chars, values):
+        share = float(np.clip((v - low) / (1 - low) * 2 - 1, -1, 1))  # -1 … 1
+        red, blue = (255, int(255 * (1 - share))) if share > 0 else (int(255 * (1 + share)), 255)
+        colour = f"rgb({red},{min(red, blue)},{blue})"
+        text = "↵<br>" if ch == "\n" else html.escape(ch).replace(" ", "&nbsp;")
+        spans.append(f'<span style="background:{colour};color:#000" title="{v:.3f}">{text}</span>')
+    return '<div style="font-family:monospace;line-height:1.7;word-break:break-all">' + "".join(spans) + "</div>"
+
+
+def unit_tracks(trace: Trace, unit: int, lang: str) -> go.Figure:
+    """Every series of one unit over the text: h, c and the gates (LSTM i, f, o, g; GRU r, z, n)."""
+    figure = go.Figure()
+    x = list(range(len(trace.chars)))
+    for name in trace.names:
+        figure.add_scatter(x=x, y=trace.series(name)[:, unit], name=translate(f"rnn.series.{name}", lang),
+                           line=dict(color=SERIES_COLOURS[name], width=2.5 if name in ("h", "c") else 1.5))
+    figure.update_xaxes(tickmode="array", tickvals=x, ticktext=[shown(c) for c in trace.chars], tickangle=0)
+    figure.update_layout(title=translate("rnn.fig.unit_tracks", lang).format(unit=unit))
+    return _layout(figure, 320)
+
+
+def variance_bars(trace: Trace, name: str, units: np.ndarray, lang: str) -> go.Figure:
+    """Variance over the text of the ``units`` (ranked), largest first."""
+    variance = trace.series(name).var(axis=0)[units]
+    figure = go.Figure(go.Bar(x=[f"#{u}" for u in units], y=variance, marker_color="#1f77b4"))
+    figure.update_xaxes(type="category", title_text=translate("rnn.fig.unit", lang))
+    figure.update_yaxes(title_text=translate("rnn.fig.variance", lang))
+    return _layout(figure, 240)
+
+
+def gradient_norms(result: Study, lang: str) -> go.Figure:
+    """‖∂h_T/∂h_t‖ against T − t (log scale) per cell and state (left); ‖W_hh^L‖ of the plain RNN (right)."""
+    t = lambda key: translate(key, lang)  # noqa: E731
+    figure = make_subplots(rows=1, cols=2, subplot_titles=(t("rnn.fig.grad_title"), t("rnn.fig.power_title")))
+    for (cell, state), norms in result.norms.items():
+        figure.add_scatter(x=result.distances, y=norms, name=f"{cell.upper()} · {t(f'rnn.state.{state}')}",
+                           line=dict(color=COLOURS[cell], dash=DASHES[state]), row=1, col=1)
+    for state, norms in result.w_power.items():
+        figure.add_scatter(x=result.distances, y=norms, name=f"‖W^L‖ · {t(f'rnn.state.{state}')}",
+                           line=dict(color="#7f7f7f", dash=DASHES[state]), row=1, col=2)
+    figure.add_hline(y=1.0, line=dict(color="#bbb"), row=1, col=2)
+    figure.update_xaxes(title_text="T − t = L")
+    figure.update_yaxes(type="log", exponentformat="power")
+    return _layout(figure, 380)

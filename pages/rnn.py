@@ -1,0 +1,259 @@
+"""Recurrent networks: RNN, GRU and LSTM trained live on characters, sampled, and their memory made visible.
+
+Training (and the gradient study) run as this session's background job in the shared queue; what
+they produce is kept server-wide per (corpus, settings), so a class shares one trained model. The
+sliders of the open tab (unit, gate, temperature, position) only re-draw recorded or sampled values.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import streamlit as st
+
+from core.jobs import JobSnapshot
+from core.rnn import corpora, figures, memory, sample, unrolled
+from core.rnn.gradients import Study, study
+from core.rnn.model import CELLS
+from core.rnn.train import Trained, TrainSettings, train_cells
+from core.url_state import Param
+from pages.ui import (chart, download_csv, job_panel, lang, option_labels, page_title, session_job, share_link,
+                      start_session_job, tr, url_state, user_errors)
+
+STUDY = TrainSettings(hidden=64, steps=300, clip=0.25)  # the gradient study's models: small, clipping that bites
+SERIES = ("h", "c", "i", "f", "g", "o", "r", "z", "n")
+PARAMS = [Param("rnn_corpus", "corpus", "en", options=corpora.CORPORA),
+          Param("rnn_cells", "cells", CELLS, options=CELLS),
+          Param("rnn_hidden", "hidden", 128, low=8, high=512), Param("rnn_layers", "layers", 1, low=1, high=3),
+          Param("rnn_seq", "seq", 64, low=8, high=256), Param("rnn_lr", "lr", 0.003, low=1e-4, high=0.1),
+          Param("rnn_clip", "clip", 1.0, low=0.0, high=10.0), Param("rnn_steps", "steps", 300, low=10, high=3000),
+          Param("rnn_cell", "cell", "lstm", options=CELLS), Param("rnn_temp", "temp", 0.8, low=0.1, high=2.0),
+          Param("rnn_length", "length", 200, low=20, high=600), Param("rnn_rank", "rank", 1, low=1, high=512),
+          Param("rnn_series", "show", "h", options=SERIES), Param("rnn_pos", "pos", 10, low=0, high=400)]
+
+
+@dataclass(frozen=True)
+class Params:
+    corpus_key: str  # "en", "zh" or "own:<hash>"
+    text: str
+    cells: tuple[str, ...]
+    settings: TrainSettings
+
+    @property
+    def model_key(self) -> str:
+        return f"{self.corpus_key}|{','.join(self.cells)}|{self.settings}"
+
+
+@st.cache_resource(show_spinner=False)
+def _store() -> OrderedDict:
+    """Server-wide results, the latest few: model key → trained models (also stopped ones: their curve
+    shows how far they got), "<corpus key>|study" → the gradient Study."""
+    return OrderedDict()
+
+
+def _keep(key: str, value: object, limit: int = 12) -> None:
+    store = _store()
+    store[key] = value
+    while len(store) > limit:
+        store.popitem(last=False)
+
+
+@st.cache_data(show_spinner=False)
+def _bundled(corpus: str) -> str:
+    return corpora.load(corpus)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _sample(key: str, cell: str, prime: str, length: int, temperature: float) -> sample.Sample:
+    trained = _store()[key][cell]
+    return sample.generate(trained.model, trained.vocab, prime, length, temperature)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _trace(key: str, cell: str, text: str) -> list[memory.Trace]:
+    trained = _store()[key][cell]
+    return memory.trace_text(trained.model, trained.vocab, text)
+
+
+def controls() -> Params:
+    url_state(PARAMS)
+    left, middle, right = st.columns(3)
+    corpus = left.selectbox(tr("rnn.corpus"), corpora.CORPORA, format_func=option_labels("rnn.corpus."),
+                            key="rnn_corpus")
+    chosen = middle.pills(tr("rnn.cells"), CELLS, selection_mode="multi", format_func=str.upper, key="rnn_cells")
+    cells = tuple(c for c in CELLS if c in (chosen or ()))
+    steps = right.select_slider(tr("rnn.steps"), [10, 50, 100, 200, 300, 500, 1000, 2000, 3000], key="rnn_steps")
+    with st.expander(tr("rnn.settings")):
+        a, b, c = st.columns(3)
+        hidden = a.select_slider(tr("rnn.hidden"), [8, 16, 32, 64, 128, 256, 512], key="rnn_hidden")
+        layers = a.slider(tr("rnn.layers"), 1, 3, key="rnn_layers")
+        seq = b.select_slider(tr("rnn.seq"), [8, 16, 32, 64, 128, 256], key="rnn_seq", help=tr("rnn.seq_help"))
+        lr = b.select_slider(tr("rnn.lr"), [1e-4, 3e-4, 0.001, 0.003, 0.01, 0.03, 0.1], key="rnn_lr")
+        clip = c.select_slider(tr("rnn.clip"), [0.0, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0], key="rnn_clip",
+                               help=tr("rnn.clip_help"))
+    with user_errors():
+        if corpus == "own":
+            upload = st.file_uploader(tr("rnn.upload"), type=["txt"], key="rnn_upload")
+            typed = st.text_area(tr("rnn.own_text"), key="rnn_own_text", height=120)
+            text = corpora.own_text(typed, upload.getvalue() if upload else None)
+            key = "own:" + hashlib.sha256(text.encode()).hexdigest()[:16]
+        else:
+            text, key = _bundled(corpus), corpus
+    settings = TrainSettings(hidden=hidden, layers=layers, seq_len=seq, lr=lr, clip=clip, steps=steps)
+    return Params(key, text, cells, settings)
+
+
+def train_section(params: Params) -> dict[str, Trained] | None:
+    """The Train button, the live curves while training, and the trained models when there are some."""
+    key = params.model_key
+    if st.button(tr("rnn.train"), type="primary", key="rnn_train", disabled=not params.cells):
+        def work(control) -> dict[str, Trained]:
+            result = train_cells(params.text, params.cells, params.settings, control.report, lambda: control.stopped)
+            _keep(key, result)
+            return result
+
+        with user_errors():
+            start_session_job("train", work, name="rnn-train")
+            st.session_state["rnn_job_key"] = key
+    job = session_job("train")
+    if job is not None and st.session_state.get("rnn_job_key") == key:
+        def draw(snap: JobSnapshot) -> None:
+            curves = snap.latest or (job.result and {c: t.curve for c, t in job.result.items()})
+            if curves:
+                st.caption(tr("rnn.progress", step=len(next(iter(curves.values())).steps), steps=params.settings.steps,
+                              seconds=snap.seconds))
+                chart(figures.loss_curves(curves, params.settings.clip, lang()), "rnn_loss_chart")
+
+        job_panel(job, draw, key="rnn_job")
+    elif key in _store():
+        chart(figures.loss_curves({c: t.curve for c, t in _store()[key].items()}, params.settings.clip, lang()),
+              "rnn_loss_chart")
+    return _store().get(key)
+
+
+def sample_tab(params: Params, cell: str, trained: Trained) -> None:
+    left, middle, right = st.columns([2, 1, 1])
+    prime = left.text_input(tr("rnn.prime"), params.text[:12], key=f"rnn_prime_{params.corpus_key}")
+    temperature = middle.slider(tr("rnn.temperature"), 0.1, 2.0, step=0.05, key="rnn_temp", help=tr("rnn.temp_help"))
+    length = right.slider(tr("rnn.length"), 20, 600, step=20, key="rnn_length")
+    with user_errors():
+        result = _sample(params.model_key, cell, prime, length, temperature)
+    st.markdown(f"**{tr('rnn.sample')}**")
+    st.code(prime + result.text, language=None, wrap_lines=True)
+    chart(figures.distribution(result, lang()), "rnn_dist_chart")
+    st.caption(tr("rnn.dist_caption"))
+
+
+def memory_tab(params: Params, cell: str, trained: Trained) -> None:
+    probe = st.text_area(tr("rnn.probe"), params.text[:240], key=f"rnn_probe_{params.corpus_key}", height=90)
+    with user_errors():
+        trace = _trace(params.model_key, cell, probe)
+    layer = st.radio(tr("rnn.layer"), range(len(trace)), format_func=lambda i: f"{i + 1}", horizontal=True,
+                     key="rnn_layer") if len(trace) > 1 else 0
+    trace = trace[layer]
+    if st.session_state.get("rnn_series") not in trace.names:
+        st.session_state["rnn_series"] = "h"
+    st.session_state["rnn_rank"] = min(st.session_state.get("rnn_rank", 1), trained.settings.hidden)
+    left, right = st.columns([1, 2])
+    name = left.radio(tr("rnn.series"), trace.names, format_func=option_labels("rnn.series."), key="rnn_series")
+    rank = right.slider(tr("rnn.rank"), 1, trained.settings.hidden, key="rnn_rank", help=tr("rnn.rank_help"))
+    order = memory.rank_units(trace.series(name))
+    unit = int(order[rank - 1])
+    low = 0.0 if name in ("i", "f", "o", "r", "z") else -1.0
+    st.markdown(tr("rnn.coloured", unit=unit, series=tr(f"rnn.series.{name}")))
+    st.html(figures.coloured_text(trace.chars, trace.series(name)[:, unit], low))
+    chart(figures.unit_tracks(trace, unit, lang()), "rnn_tracks_chart")
+    chart(figures.hidden_heatmap(trace, name, order[:32], lang()), "rnn_heatmap_chart")
+    chart(figures.variance_bars(trace, name, order[:32], lang()), "rnn_variance_chart")
+
+
+def unrolled_tab(params: Params, cell: str, trained: Trained) -> None:
+    probe = st.session_state.get(f"rnn_probe_{params.corpus_key}") or params.text[:240]
+    st.graphviz_chart(unrolled.dot(cell, probe))
+    st.latex(unrolled.EQUATIONS[cell])
+    limit = min(len(probe), memory.MAX_TRACE_CHARS) - 1
+    st.session_state["rnn_pos"] = min(st.session_state.get("rnn_pos", 10), limit)
+    position = st.slider(tr("rnn.position"), 0, max(limit, 1), key="rnn_pos", disabled=limit < 1)
+    with user_errors():
+        table = unrolled.step_table(trained.model, trained.vocab, probe, position)
+    st.markdown(tr("rnn.step_caption", t=position + 1, char=figures.shown(probe[position])))
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
+        k: st.column_config.NumberColumn(format="%.3f") for k in table if k != "unit"})
+    download_csv(table, f"rnn-{cell}-step-{position + 1}.csv", "rnn_step_csv")
+
+
+def gradients_tab(params: Params) -> None:
+    key = f"{params.corpus_key}|study"
+    st.markdown(tr("rnn.grad_intro", hidden=STUDY.hidden, steps=STUDY.steps, clip=STUDY.clip))
+    if st.button(tr("rnn.grad_run"), key="rnn_grad_run", disabled=key in _store()):
+        def work(control) -> Study:
+            result = study(params.text, STUDY, 50, report=control.report, stopped=lambda: control.stopped)
+            if not control.stopped:
+                _keep(key, result)
+            return result
+
+        with user_errors():
+            start_session_job("study", work, name="rnn-gradients")
+    job = session_job("study")
+    if job is not None and key not in _store():
+        job_panel(job, lambda snap: st.caption(tr("rnn.grad_running", seconds=snap.seconds)), key="rnn_grad_job")
+    result: Study | None = _store().get(key)
+    if result is None:
+        return
+    chart(figures.gradient_norms(result, lang()), "rnn_grad_chart")
+    at = min(30, len(result.distances))
+    st.markdown(tr("rnn.grad_result", at=at, **{f"{c}_{s}": f"{result.norms[(c, s)][at - 1]:.2e}"
+                                                 for c in CELLS for s in ("untrained", "clipped")},
+                   sigma=f"{result.sigma_max['clipped']:.2f}", radius=f"{result.radius['clipped']:.2f}"))
+    download_csv({"L": result.distances, **{f"{c}/{s}": v for (c, s), v in result.norms.items()}},
+                 "rnn-gradient-norms.csv", "rnn_grad_csv")
+
+
+def show(params: Params, trained: dict[str, Trained] | None) -> None:
+    tabs = st.tabs([tr(f"rnn.tab.{t}") for t in ("sample", "memory", "unrolled", "gradients")], key="rnn_tab",
+                   on_change="rerun")
+    if tabs[3].open:
+        with tabs[3]:
+            gradients_tab(params)
+    if not trained:
+        for tab in tabs[:3]:
+            if tab.open:
+                tab.info(tr("rnn.not_trained"))
+        return
+    if st.session_state.get("rnn_cell") not in trained:
+        st.session_state["rnn_cell"] = next(iter(trained))
+    cell = st.radio(tr("rnn.inspect"), list(trained), format_func=str.upper, horizontal=True, key="rnn_cell")
+    for tab, draw in zip(tabs[:3], (sample_tab, memory_tab, unrolled_tab)):
+        if tab.open:
+            with tab:
+                draw(params, cell, trained[cell])
+
+
+def theory_block() -> None:
+    block = st.expander(tr("ui.theory"), key="rnn_theory", on_change="rerun")
+    if block.open:
+        with block:
+            st.markdown(tr("rnn.theory.recurrence"))
+            st.latex(r"h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b), \qquad \hat y_t = \operatorname{softmax}(W_{hy} h_t)")
+            st.markdown(tr("rnn.theory.gradient"))
+            st.latex(r"\frac{\partial h_T}{\partial h_t} = \prod_{k=t+1}^{T} \operatorname{diag}(1 - h_k^2)\, W_{hh},"
+                     r"\qquad \Big\|\frac{\partial h_T}{\partial h_t}\Big\| \le \big(\sigma_{\max}(W_{hh})\big)^{T-t}")
+            st.markdown(tr("rnn.theory.lstm"))
+            st.latex(unrolled.EQUATIONS["lstm"])
+            st.markdown(tr("rnn.theory.bpc"))
+            st.latex(r"\text{bpc} = -\frac{1}{T}\sum_t \log_2 p(x_{t+1} \mid x_{\le t}), \qquad"
+                     r"p_i = \frac{\exp(s_i/\tau)}{\sum_j \exp(s_j/\tau)}")
+
+
+def main() -> None:
+    page_title("page.rnn")
+    st.markdown(tr("rnn.intro"))
+    params = controls()
+    share_link()
+    trained = train_section(params)
+    show(params, trained)
+    theory_block()
+
+
+main()
