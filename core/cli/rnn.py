@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 
 from core.cli import add_json_flag, emit
+from core.device import configure_threads
 from core.rnn import corpora
 from core.rnn.model import CELLS
 from core.rnn.sample import generate
@@ -36,6 +37,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    configure_threads()
     text = corpora.own_text(upload=args.text.read_bytes()) if args.text else corpora.load(args.corpus)
     settings = TrainSettings(hidden=args.hidden, layers=args.layers, seq_len=args.seq, lr=args.lr, clip=args.clip,
                              steps=args.steps, seed=args.seed)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from core.cli import add_json_flag, emit
+from core.device import configure_threads
 from core.rnn import corpora
 from core.rnn.gradients import study
 from core.rnn.train import TrainSettings
@@ -28,6 +29,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    configure_threads()
     settings = TrainSettings(hidden=args.hidden, steps=args.steps, clip=args.clip, seed=args.seed)
     result = study(corpora.load(args.corpus), settings, args.distance)
     table = {f"{cell}/{state}": [float(f"{v:.4g}") for v in norms] for (cell, state), norms in result.norms.items()}
