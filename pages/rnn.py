@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import streamlit as st
 
@@ -21,7 +21,6 @@ from core.url_state import Param
 from pages.ui import (chart, download_csv, job_panel, lang, option_labels, page_title, session_job, share_link,
                       start_session_job, tr, url_state, user_errors)
 
-STUDY = TrainSettings(hidden=64, steps=300, clip=0.25)  # the gradient study's models: small, clipping that bites
 SERIES = ("h", "c", "i", "f", "g", "o", "r", "z", "n")
 PARAMS = [Param("rnn_corpus", "corpus", "en", options=corpora.CORPORA),
           Param("rnn_cells", "cells", CELLS, options=CELLS),
@@ -96,6 +95,9 @@ def controls() -> Params:
         if corpus == "own":
             upload = st.file_uploader(tr("rnn.upload"), type=["txt"], key="rnn_upload")
             typed = st.text_area(tr("rnn.own_text"), key="rnn_own_text", height=120)
+            if upload is None and not typed:
+                st.info(tr("rnn.own_hint"))
+                st.stop()
             text = corpora.own_text(typed, upload.getvalue() if upload else None)
             key = "own:" + hashlib.sha256(text.encode()).hexdigest()[:16]
         else:
@@ -184,11 +186,13 @@ def unrolled_tab(params: Params, cell: str, trained: Trained) -> None:
 
 
 def gradients_tab(params: Params) -> None:
-    key = f"{params.corpus_key}|study"
-    st.markdown(tr("rnn.grad_intro", hidden=STUDY.hidden, steps=STUDY.steps, clip=STUDY.clip))
+    key = f"{params.corpus_key}|study|{params.settings}"
+    # The "clipped" models clip even when clipping is off above; the Jacobians of wider models cost too much memory.
+    settings = replace(params.settings, clip=params.settings.clip or 1.0, hidden=min(params.settings.hidden, 128))
+    st.markdown(tr("rnn.grad_intro", hidden=settings.hidden, steps=settings.steps, clip=settings.clip))
     if st.button(tr("rnn.grad_run"), key="rnn_grad_run", disabled=key in _store()):
         def work(control) -> Study:
-            result = study(params.text, STUDY, 50, report=control.report, stopped=lambda: control.stopped)
+            result = study(params.text, settings, 50, report=control.report, stopped=lambda: control.stopped)
             if not control.stopped:
                 _keep(key, result)
             return result

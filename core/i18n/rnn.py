@@ -32,6 +32,10 @@ STRINGS = {
     },
     "rnn.upload": {"en": "Upload a .txt file (it wins over the box below)", "zh": "上传 .txt 文件（优先于下面的文本框）"},
     "rnn.own_text": {"en": "…or type or paste text here", "zh": "……或在此输入或粘贴文本"},
+    "rnn.own_hint": {
+        "en": "Upload a .txt file or paste a text of a few thousand characters or more: the model learns its characters.",
+        "zh": "请上传 .txt 文件，或粘贴几千字以上的文本：模型会学习其中的字符。",
+    },
     "rnn.train": {"en": "Train", "zh": "开始训练"},
     "rnn.progress": {
         "en": "Step {step} of {steps} · {seconds:.0f} s",
