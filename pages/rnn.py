@@ -7,21 +7,26 @@ sliders of the open tab (unit, gate, temperature, position) only re-draw recorde
 from __future__ import annotations
 
 import hashlib
-from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
+import plotly.graph_objects as go
 import streamlit as st
 
-from core.jobs import JobSnapshot
+from core.jobs import JobControl, JobSnapshot
 from core.rnn import corpora, figures, memory, sample, unrolled
-from core.rnn.gradients import Study, study
+from core.rnn.gradients import study
 from core.rnn.model import CELLS
+from core.rnn.store import ResultStore
 from core.rnn.train import Trained, TrainSettings, train_cells
 from core.url_state import Param
 from pages.ui import (chart, download_csv, job_panel, lang, option_labels, page_title, session_job, share_link,
                       start_session_job, tr, url_state, user_errors)
 
 SERIES = ("h", "c", "i", "f", "g", "o", "r", "z", "n")
+STEPS, HIDDEN, SEQ = (10, 50, 100, 200, 300, 500, 1000, 2000, 3000), (8, 16, 32, 64, 128, 256, 512), (8, 16, 32, 64, 128, 256)
+LR, CLIP = (1e-4, 3e-4, 0.001, 0.003, 0.01, 0.03, 0.1), (0.0, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
 PARAMS = [Param("rnn_corpus", "corpus", "en", options=corpora.CORPORA),
           Param("rnn_cells", "cells", CELLS, options=CELLS),
           Param("rnn_hidden", "hidden", 128, low=8, high=512), Param("rnn_layers", "layers", 1, low=1, high=3),
@@ -45,34 +50,38 @@ class Params:
 
 
 @st.cache_resource(show_spinner=False)
-def _store() -> OrderedDict:
-    """Server-wide results, the latest few: model key → trained models (also stopped ones: their curve
-    shows how far they got), "<corpus key>|study" → the gradient Study."""
-    return OrderedDict()
+def _store() -> ResultStore:
+    """Model key → trained models (stopped ones too: their curve shows how far they got); "…|study|…" → Study."""
+    return ResultStore()
 
 
-def _keep(key: str, value: object, limit: int = 12) -> None:
-    store = _store()
-    store[key] = value
-    while len(store) > limit:
-        store.popitem(last=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _loss_figure(key: str, version: int, clip: float, language: str) -> go.Figure:
+    return figures.loss_curves({cell: t.curve for cell, t in _store().get(key).items()}, clip, language)
 
 
-@st.cache_data(show_spinner=False)
-def _bundled(corpus: str) -> str:
-    return corpora.load(corpus)
+# Figures and samples are keyed on the result's id too: a model retrained under the same key is another version.
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _sample(key: str, version: int, cell: str, prime: str, length: int, temperature: float) -> sample.Sample:
+    return sample.generate(_store().get(key)[cell].model, _store().get(key)[cell].vocab, prime, length, temperature)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _sample(key: str, cell: str, prime: str, length: int, temperature: float) -> sample.Sample:
-    trained = _store()[key][cell]
-    return sample.generate(trained.model, trained.vocab, prime, length, temperature)
+def _trace(key: str, version: int, cell: str, text: str) -> list[memory.Trace]:
+    return memory.trace_text(_store().get(key)[cell].model, _store().get(key)[cell].vocab, text)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _trace(key: str, cell: str, text: str) -> list[memory.Trace]:
-    trained = _store()[key][cell]
-    return memory.trace_text(trained.model, trained.vocab, text)
+def _clamp(key: str, allowed: Sequence) -> None:
+    """Keep a widget's value (perhaps from a link, or for another model) among what it may show now."""
+    if st.session_state.get(key) not in allowed:
+        st.session_state[key] = allowed[-1] if isinstance(st.session_state.get(key), int) else allowed[0]
+
+
+def _pick(container, label: str, options: tuple, key: str, **kwargs):
+    """A select_slider; a link's value that is not an option (hand-edited) moves to the nearest one."""
+    if st.session_state[key] not in options:
+        st.session_state[key] = min(options, key=lambda option: abs(option - st.session_state[key]))
+    return container.select_slider(tr(label), options, key=key, **kwargs)
 
 
 def controls() -> Params:
@@ -82,15 +91,12 @@ def controls() -> Params:
                             key="rnn_corpus")
     chosen = middle.pills(tr("rnn.cells"), CELLS, selection_mode="multi", format_func=str.upper, key="rnn_cells")
     cells = tuple(c for c in CELLS if c in (chosen or ()))
-    steps = right.select_slider(tr("rnn.steps"), [10, 50, 100, 200, 300, 500, 1000, 2000, 3000], key="rnn_steps")
+    steps = _pick(right, "rnn.steps", STEPS, "rnn_steps")
     with st.expander(tr("rnn.settings")):
         a, b, c = st.columns(3)
-        hidden = a.select_slider(tr("rnn.hidden"), [8, 16, 32, 64, 128, 256, 512], key="rnn_hidden")
-        layers = a.slider(tr("rnn.layers"), 1, 3, key="rnn_layers")
-        seq = b.select_slider(tr("rnn.seq"), [8, 16, 32, 64, 128, 256], key="rnn_seq", help=tr("rnn.seq_help"))
-        lr = b.select_slider(tr("rnn.lr"), [1e-4, 3e-4, 0.001, 0.003, 0.01, 0.03, 0.1], key="rnn_lr")
-        clip = c.select_slider(tr("rnn.clip"), [0.0, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0], key="rnn_clip",
-                               help=tr("rnn.clip_help"))
+        hidden, layers = _pick(a, "rnn.hidden", HIDDEN, "rnn_hidden"), a.slider(tr("rnn.layers"), 1, 3, key="rnn_layers")
+        seq, lr = _pick(b, "rnn.seq", SEQ, "rnn_seq", help=tr("rnn.seq_help")), _pick(b, "rnn.lr", LR, "rnn_lr")
+        clip = _pick(c, "rnn.clip", CLIP, "rnn_clip", help=tr("rnn.clip_help"))
     with user_errors():
         if corpus == "own":
             upload = st.file_uploader(tr("rnn.upload"), type=["txt"], key="rnn_upload")
@@ -101,36 +107,39 @@ def controls() -> Params:
             text = corpora.own_text(typed, upload.getvalue() if upload else None)
             key = "own:" + hashlib.sha256(text.encode()).hexdigest()[:16]
         else:
-            text, key = _bundled(corpus), corpus
+            text, key = corpora.load(corpus), corpus
     settings = TrainSettings(hidden=hidden, layers=layers, seq_len=seq, lr=lr, clip=clip, steps=steps)
     return Params(key, text, cells, settings)
+
+
+def _start(slot: str, key: str, compute: Callable) -> None:
+    """Run ``compute(report, stopped)`` as this session's job in the shared queue; share its result under ``key``."""
+    def work(control: JobControl) -> object:
+        result = compute(control.report, lambda: control.stopped)
+        _store().put(key, result)
+        return result
+
+    with user_errors():
+        start_session_job(slot, work, name=f"rnn-{slot}")
 
 
 def train_section(params: Params) -> dict[str, Trained] | None:
     """The Train button, the live curves while training, and the trained models when there are some."""
     key = params.model_key
     if st.button(tr("rnn.train"), type="primary", key="rnn_train", disabled=not params.cells):
-        def work(control) -> dict[str, Trained]:
-            result = train_cells(params.text, params.cells, params.settings, control.report, lambda: control.stopped)
-            _keep(key, result)
-            return result
-
-        with user_errors():
-            start_session_job("train", work, name="rnn-train")
-            st.session_state["rnn_job_key"] = key
+        _start("train", key, partial(train_cells, params.text, params.cells, params.settings))
+        st.session_state["rnn_job_key"] = key
     job = session_job("train")
-    if job is not None and st.session_state.get("rnn_job_key") == key:
+    if job is not None and st.session_state.get("rnn_job_key") == key and (job.alive or key not in _store()):
         def draw(snap: JobSnapshot) -> None:
-            curves = snap.latest or (job.result and {c: t.curve for c, t in job.result.items()})
-            if curves:
-                st.caption(tr("rnn.progress", step=len(next(iter(curves.values())).steps), steps=params.settings.steps,
-                              seconds=snap.seconds))
-                chart(figures.loss_curves(curves, params.settings.clip, lang()), "rnn_loss_chart")
+            if snap.latest:
+                st.caption(tr("rnn.progress", step=len(next(iter(snap.latest.values())).steps),
+                              steps=params.settings.steps, seconds=snap.seconds))
+                chart(figures.loss_curves(snap.latest, params.settings.clip, lang()), "rnn_loss_chart")
 
         job_panel(job, draw, key="rnn_job")
     elif key in _store():
-        chart(figures.loss_curves({c: t.curve for c, t in _store()[key].items()}, params.settings.clip, lang()),
-              "rnn_loss_chart")
+        chart(_loss_figure(key, id(_store().get(key)), params.settings.clip, lang()), "rnn_loss_chart")
     return _store().get(key)
 
 
@@ -140,7 +149,7 @@ def sample_tab(params: Params, cell: str, trained: Trained) -> None:
     temperature = middle.slider(tr("rnn.temperature"), 0.1, 2.0, step=0.05, key="rnn_temp", help=tr("rnn.temp_help"))
     length = right.slider(tr("rnn.length"), 20, 600, step=20, key="rnn_length")
     with user_errors():
-        result = _sample(params.model_key, cell, prime, length, temperature)
+        result = _sample(params.model_key, id(trained), cell, prime, length, temperature)
     st.markdown(f"**{tr('rnn.sample')}**")
     st.code(prime + result.text, language=None, wrap_lines=True)
     chart(figures.distribution(result, lang()), "rnn_dist_chart")
@@ -150,13 +159,12 @@ def sample_tab(params: Params, cell: str, trained: Trained) -> None:
 def memory_tab(params: Params, cell: str, trained: Trained) -> None:
     probe = st.text_area(tr("rnn.probe"), params.text[:240], key=f"rnn_probe_{params.corpus_key}", height=90)
     with user_errors():
-        trace = _trace(params.model_key, cell, probe)
+        trace = _trace(params.model_key, id(trained), cell, probe)
     layer = st.radio(tr("rnn.layer"), range(len(trace)), format_func=lambda i: f"{i + 1}", horizontal=True,
                      key="rnn_layer") if len(trace) > 1 else 0
     trace = trace[layer]
-    if st.session_state.get("rnn_series") not in trace.names:
-        st.session_state["rnn_series"] = "h"
-    st.session_state["rnn_rank"] = min(st.session_state.get("rnn_rank", 1), trained.settings.hidden)
+    _clamp("rnn_series", trace.names)
+    _clamp("rnn_rank", range(1, trained.settings.hidden + 1))
     left, right = st.columns([1, 2])
     name = left.radio(tr("rnn.series"), trace.names, format_func=option_labels("rnn.series."), key="rnn_series")
     rank = right.slider(tr("rnn.rank"), 1, trained.settings.hidden, key="rnn_rank", help=tr("rnn.rank_help"))
@@ -175,7 +183,7 @@ def unrolled_tab(params: Params, cell: str, trained: Trained) -> None:
     st.graphviz_chart(unrolled.dot(cell, probe))
     st.latex(unrolled.EQUATIONS[cell])
     limit = min(len(probe), memory.MAX_TRACE_CHARS) - 1
-    st.session_state["rnn_pos"] = min(st.session_state.get("rnn_pos", 10), limit)
+    _clamp("rnn_pos", range(0, max(limit, 0) + 1))
     position = st.slider(tr("rnn.position"), 0, max(limit, 1), key="rnn_pos", disabled=limit < 1)
     with user_errors():
         table = unrolled.step_table(trained.model, trained.vocab, probe, position)
@@ -191,27 +199,15 @@ def gradients_tab(params: Params) -> None:
     settings = replace(params.settings, clip=params.settings.clip or 1.0, hidden=min(params.settings.hidden, 128))
     st.markdown(tr("rnn.grad_intro", hidden=settings.hidden, steps=settings.steps, clip=settings.clip))
     if st.button(tr("rnn.grad_run"), key="rnn_grad_run", disabled=key in _store()):
-        def work(control) -> Study:
-            result = study(params.text, settings, 50, report=control.report, stopped=lambda: control.stopped)
-            if not control.stopped:
-                _keep(key, result)
-            return result
-
-        with user_errors():
-            start_session_job("study", work, name="rnn-gradients")
+        _start("study", key, lambda report, stopped: study(params.text, settings, 50, report=report, stopped=stopped))
     job = session_job("study")
     if job is not None and key not in _store():
         job_panel(job, lambda snap: st.caption(tr("rnn.grad_running", seconds=snap.seconds)), key="rnn_grad_job")
-    result: Study | None = _store().get(key)
-    if result is None:
+    if (result := _store().get(key)) is None:
         return
     chart(figures.gradient_norms(result, lang()), "rnn_grad_chart")
-    at = min(30, len(result.distances))
-    st.markdown(tr("rnn.grad_result", at=at, **{f"{c}_{s}": f"{result.norms[(c, s)][at - 1]:.2e}"
-                                                 for c in CELLS for s in ("untrained", "clipped")},
-                   sigma=f"{result.sigma_max['clipped']:.2f}", radius=f"{result.radius['clipped']:.2f}"))
-    download_csv({"L": result.distances, **{f"{c}/{s}": v for (c, s), v in result.norms.items()}},
-                 "rnn-gradient-norms.csv", "rnn_grad_csv")
+    st.markdown(tr("rnn.grad_result", **result.summary(30)))
+    download_csv(result.table(), "rnn-gradient-norms.csv", "rnn_grad_csv")
 
 
 def show(params: Params, trained: dict[str, Trained] | None) -> None:
@@ -221,12 +217,10 @@ def show(params: Params, trained: dict[str, Trained] | None) -> None:
         with tabs[3]:
             gradients_tab(params)
     if not trained:
-        for tab in tabs[:3]:
-            if tab.open:
-                tab.info(tr("rnn.not_trained"))
+        if not tabs[3].open:
+            st.info(tr("rnn.not_trained"))
         return
-    if st.session_state.get("rnn_cell") not in trained:
-        st.session_state["rnn_cell"] = next(iter(trained))
+    _clamp("rnn_cell", list(trained))
     cell = st.radio(tr("rnn.inspect"), list(trained), format_func=str.upper, horizontal=True, key="rnn_cell")
     for tab, draw in zip(tabs[:3], (sample_tab, memory_tab, unrolled_tab)):
         if tab.open:
@@ -238,16 +232,9 @@ def theory_block() -> None:
     block = st.expander(tr("ui.theory"), key="rnn_theory", on_change="rerun")
     if block.open:
         with block:
-            st.markdown(tr("rnn.theory.recurrence"))
-            st.latex(r"h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b), \qquad \hat y_t = \operatorname{softmax}(W_{hy} h_t)")
-            st.markdown(tr("rnn.theory.gradient"))
-            st.latex(r"\frac{\partial h_T}{\partial h_t} = \prod_{k=t+1}^{T} \operatorname{diag}(1 - h_k^2)\, W_{hh},"
-                     r"\qquad \Big\|\frac{\partial h_T}{\partial h_t}\Big\| \le \big(\sigma_{\max}(W_{hh})\big)^{T-t}")
-            st.markdown(tr("rnn.theory.lstm"))
-            st.latex(unrolled.EQUATIONS["lstm"])
-            st.markdown(tr("rnn.theory.bpc"))
-            st.latex(r"\text{bpc} = -\frac{1}{T}\sum_t \log_2 p(x_{t+1} \mid x_{\le t}), \qquad"
-                     r"p_i = \frac{\exp(s_i/\tau)}{\sum_j \exp(s_j/\tau)}")
+            for text_key, formula in unrolled.THEORY:
+                st.markdown(tr(text_key))
+                st.latex(formula)
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ MAX_CHARS = 300_000  # per corpus: enough for a few thousand steps without repea
 _TAG = re.compile(r"/[a-zA-Z]+\]?[a-zA-Z]*$")  # "/v", "/nr", and "/n]nt" closing a bracketed compound
 
 
+@lru_cache(maxsize=1)
 def english() -> str:
     """The Lee background corpus (gensim test data), one story per line."""
     return resolve("lee-background-corpus").read_text(encoding="utf-8")[:MAX_CHARS]

@@ -77,6 +77,17 @@ class Study:
     radius: dict[str, float]  # state -> spectral radius of W_hh
     final_bpc: dict[tuple[str, str], float]  # (cell, trained state) -> held-out bits per character
 
+    def summary(self, at: int) -> dict[str, str]:
+        """Formatted numbers at distance ``at`` (or the largest measured): ``rnn_clipped``, …, ``sigma``, ``radius``."""
+        at = min(at, len(self.distances))
+        values = {f"{cell}_{state}": f"{norms[at - 1]:.2e}" for (cell, state), norms in self.norms.items()}
+        return {"at": str(at), **values, "sigma": f"{self.sigma_max.get('clipped', 0):.2f}",
+                "radius": f"{self.radius.get('clipped', 0):.2f}"}
+
+    def table(self) -> dict[str, np.ndarray]:
+        """Columns: the distance L, then one column per (cell, state)."""
+        return {"L": self.distances, **{f"{cell}/{state}": v for (cell, state), v in self.norms.items()}}
+
 
 def study(text: str, settings: TrainSettings, distance: int = 50, cells: tuple[str, ...] = CELLS,
           report=None, stopped=lambda: False) -> Study:
