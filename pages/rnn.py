@@ -170,7 +170,7 @@ def memory_tab(params: Params, cell: str, trained: Trained) -> None:
     rank = right.slider(tr("rnn.rank"), 1, trained.settings.hidden, key="rnn_rank", help=tr("rnn.rank_help"))
     order = memory.rank_units(trace.series(name))
     unit = int(order[rank - 1])
-    low = 0.0 if name in ("i", "f", "o", "r", "z") else -1.0
+    low = 0.0 if name in figures.GATES_01 else -1.0
     st.markdown(tr("rnn.coloured", unit=unit, series=tr(f"rnn.series.{name}")))
     st.html(figures.coloured_text(trace.chars, trace.series(name)[:, unit], low))
     chart(figures.unit_tracks(trace, unit, lang()), "rnn_tracks_chart")
@@ -211,21 +211,20 @@ def gradients_tab(params: Params) -> None:
 
 
 def show(params: Params, trained: dict[str, Trained] | None) -> None:
+    if trained:
+        _clamp("rnn_cell", list(trained))
+        cell = st.radio(tr("rnn.inspect"), list(trained), format_func=str.upper, horizontal=True, key="rnn_cell")
     tabs = st.tabs([tr(f"rnn.tab.{t}") for t in ("sample", "memory", "unrolled", "gradients")], key="rnn_tab",
                    on_change="rerun")
-    if tabs[3].open:
-        with tabs[3]:
-            gradients_tab(params)
-    if not trained:
-        if not tabs[3].open:
-            st.info(tr("rnn.not_trained"))
-        return
-    _clamp("rnn_cell", list(trained))
-    cell = st.radio(tr("rnn.inspect"), list(trained), format_func=str.upper, horizontal=True, key="rnn_cell")
-    for tab, draw in zip(tabs[:3], (sample_tab, memory_tab, unrolled_tab)):
+    for tab, draw in zip(tabs, (sample_tab, memory_tab, unrolled_tab, None)):
         if tab.open:
             with tab:
-                draw(params, cell, trained[cell])
+                if draw is None:
+                    gradients_tab(params)
+                elif trained:
+                    draw(params, cell, trained[cell])
+                else:
+                    st.info(tr("rnn.not_trained"))
 
 
 def theory_block() -> None:

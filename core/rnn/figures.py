@@ -23,6 +23,7 @@ DASHES = {"untrained": "dot", "clipped": "solid", "unclipped": "dash"}
 SERIES_COLOURS = {"h": "#444444", "c": "#9467bd", "i": "#2ca02c", "f": "#d62728", "o": "#1f77b4", "g": "#ff7f0e",
                   "r": "#d62728", "z": "#2ca02c", "n": "#ff7f0e"}
 _MARGIN = dict(l=10, r=10, t=40, b=10)
+GATES_01 = ("i", "f", "o", "r", "z")  # sigmoid gates: values in (0, 1)
 
 
 def _layout(figure: go.Figure, height: int) -> go.Figure:
@@ -52,11 +53,11 @@ def loss_curves(curves: dict[str, Curve], clip: float, lang: str) -> go.Figure:
                          annotation_text=t("rnn.fig.clip"), annotation_position="top left")
     figure.update_xaxes(title_text=t("rnn.fig.step"))
     figure.update_yaxes(title_text=t("rnn.fig.bits"), row=1, col=1)
-    figure.update_yaxes(type="log", row=1, col=2)
+    figure.update_yaxes(type="log", tickformat=".1~g", row=1, col=2)
     return _layout(figure, 340)
 
 
-def distribution(sample: Sample, lang: str, steps: int = 80) -> go.Figure:
+def distribution(sample: Sample, lang: str, steps: int = 48) -> go.Figure:
     """Each generated step (x) with its likeliest next characters (rows, likeliest on top) and their probability."""
     steps = min(steps, len(sample.text))
     probs = np.array(sample.top_probs[:steps]).T  # (TOP, steps)
@@ -74,14 +75,12 @@ def distribution(sample: Sample, lang: str, steps: int = 80) -> go.Figure:
 def hidden_heatmap(trace: Trace, name: str, units: np.ndarray, lang: str) -> go.Figure:
     """``units`` (the ranked order) of series ``name`` (rows) over the characters (columns)."""
     values = trace.series(name)[:, units].T  # (units, T)
-    low = 0.0 if name in ("i", "f", "o", "r", "z") else -1.0
+    low = 0.0 if name in GATES_01 else -1.0
     figure = go.Figure(go.Heatmap(z=values, x=list(range(len(trace.chars))), y=[f"#{u}" for u in units],
                                   text=[[shown(c) for c in trace.chars]] * len(units), colorscale="RdBu_r",
                                   zmin=low, zmax=1.0 if low == 0 else None, zmid=None if low == 0 else 0,
                                   hovertemplate="%{y} '%{text}' %{z:.3f}<extra></extra>"))
-    figure.update_xaxes(tickmode="array", tickvals=list(range(len(trace.chars))),
-                        ticktext=[shown(c) for c in trace.chars], tickangle=0,
-                        title_text=translate("rnn.fig.text", lang))
+    figure.update_xaxes(**_char_axis(trace.chars), title_text=translate("rnn.fig.text", lang))
     figure.update_yaxes(autorange="reversed", title_text=translate("rnn.fig.unit", lang), type="category")
     return _layout(figure, 120 + 14 * len(units))
 
@@ -98,16 +97,26 @@ def coloured_text(chars: tuple[str, ...], values: np.ndarray, low: float = -1.0)
     return '<div style="font-family:monospace;line-height:1.7;word-break:break-all">' + "".join(spans) + "</div>"
 
 
+def _char_axis(chars: tuple[str, ...], most: int = 80) -> dict:
+    """x-axis ticks labelled with the characters, every k-th one when the text is long."""
+    every = max(1, -(-len(chars) // most))
+    ticks = list(range(0, len(chars), every))
+    return dict(tickmode="array", tickvals=ticks, ticktext=[shown(chars[i]) for i in ticks], tickangle=0)
+
+
 def unit_tracks(trace: Trace, unit: int, lang: str) -> go.Figure:
-    """Every series of one unit over the text: h, c and the gates (LSTM i, f, o, g; GRU r, z, n)."""
-    figure = go.Figure()
+    """One row per series of one unit over the text, shared x: h, c and the gates (LSTM i, f, o, g; GRU r, z, n)."""
+    names = trace.names
+    figure = make_subplots(rows=len(names), cols=1, shared_xaxes=True, vertical_spacing=0.03)
     x = list(range(len(trace.chars)))
-    for name in trace.names:
+    for row, name in enumerate(names, start=1):
         figure.add_scatter(x=x, y=trace.series(name)[:, unit], name=translate(f"rnn.series.{name}", lang),
-                           line=dict(color=SERIES_COLOURS[name], width=2.5 if name in ("h", "c") else 1.5))
-    figure.update_xaxes(tickmode="array", tickvals=x, ticktext=[shown(c) for c in trace.chars], tickangle=0)
-    figure.update_layout(title=translate("rnn.fig.unit_tracks", lang).format(unit=unit))
-    return _layout(figure, 320)
+                           line=dict(color=SERIES_COLOURS[name], width=1.5), row=row, col=1,
+                           text=[shown(c) for c in trace.chars], hovertemplate="'%{text}' %{y:.3f}")
+        figure.update_yaxes(title_text=name, row=row, col=1, range=[0, 1] if name in GATES_01 else None)
+    figure.update_xaxes(**_char_axis(trace.chars), row=len(names), col=1)
+    figure.update_layout(title=translate("rnn.fig.unit_tracks", lang).format(unit=unit), showlegend=False)
+    return _layout(figure, 90 + 85 * len(names))
 
 
 def variance_bars(trace: Trace, name: str, units: np.ndarray, lang: str) -> go.Figure:
