@@ -25,7 +25,8 @@ from pages.ui import (chart, download_csv, job_panel, lang, option_labels, page_
                       start_session_job, tr, url_state, user_errors)
 
 SERIES = ("h", "c", "i", "f", "g", "o", "r", "z", "n")
-STEPS, HIDDEN, SEQ = (10, 50, 100, 200, 300, 500, 1000, 2000, 3000), (8, 16, 32, 64, 128, 256, 512), (8, 16, 32, 64, 128, 256)
+STEPS, SEQ = (10, 50, 100, 200, 300, 500, 1000, 2000, 3000), (8, 16, 32, 64, 128, 256)
+HIDDEN = SEQ + (512,)
 LR, CLIP = (1e-4, 3e-4, 0.001, 0.003, 0.01, 0.03, 0.1), (0.0, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
 PARAMS = [Param("rnn_corpus", "corpus", "en", options=corpora.CORPORA),
           Param("rnn_cells", "cells", CELLS, options=CELLS),
@@ -43,20 +44,17 @@ class Params:
     text: str
     cells: tuple[str, ...]
     settings: TrainSettings
-
-    @property
-    def model_key(self) -> str:
-        return f"{self.corpus_key}|{','.join(self.cells)}|{self.settings}"
+    model_key: str  # what the trained models are shared under
 
 
 @st.cache_resource(show_spinner=False)
 def _store() -> ResultStore:
-    """Model key → trained models (stopped ones too: their curve shows how far they got); "…|study|…" → Study."""
+    """Model key → trained models (stopped ones too: their curve shows how far they got), or a Study."""
     return ResultStore()
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _loss_figure(key: str, version: int, clip: float, language: str) -> go.Figure:
+def _loss_figures(key: str, version: int, clip: float, language: str) -> tuple[go.Figure, go.Figure]:
     return figures.loss_curves({cell: t.curve for cell, t in _store().get(key).items()}, clip, language)
 
 
@@ -94,7 +92,8 @@ def controls() -> Params:
     steps = _pick(right, "rnn.steps", STEPS, "rnn_steps")
     with st.expander(tr("rnn.settings")):
         a, b, c = st.columns(3)
-        hidden, layers = _pick(a, "rnn.hidden", HIDDEN, "rnn_hidden"), a.slider(tr("rnn.layers"), 1, 3, key="rnn_layers")
+        hidden, layers = _pick(a, "rnn.hidden", HIDDEN, "rnn_hidden"), a.slider(tr("rnn.layers"), 1, 3,
+                                                                                 key="rnn_layers")
         seq, lr = _pick(b, "rnn.seq", SEQ, "rnn_seq", help=tr("rnn.seq_help")), _pick(b, "rnn.lr", LR, "rnn_lr")
         clip = _pick(c, "rnn.clip", CLIP, "rnn_clip", help=tr("rnn.clip_help"))
     with user_errors():
@@ -109,7 +108,7 @@ def controls() -> Params:
         else:
             text, key = corpora.load(corpus), corpus
     settings = TrainSettings(hidden=hidden, layers=layers, seq_len=seq, lr=lr, clip=clip, steps=steps)
-    return Params(key, text, cells, settings)
+    return Params(key, text, cells, settings, f"{key}|{','.join(cells)}|{settings}")
 
 
 def _start(slot: str, key: str, compute: Callable) -> None:
@@ -121,6 +120,11 @@ def _start(slot: str, key: str, compute: Callable) -> None:
 
     with user_errors():
         start_session_job(slot, work, name=f"rnn-{slot}")
+
+
+def _pair(figures_: tuple[go.Figure, go.Figure], names: tuple[str, str] = ("rnn_loss_chart", "rnn_norm_chart")):
+    for column, figure, name in zip(st.columns(2), figures_, names):
+        chart(figure, name, column)
 
 
 def train_section(params: Params) -> dict[str, Trained] | None:
@@ -135,11 +139,11 @@ def train_section(params: Params) -> dict[str, Trained] | None:
             if snap.latest:
                 st.caption(tr("rnn.progress", step=len(next(iter(snap.latest.values())).steps),
                               steps=params.settings.steps, seconds=snap.seconds))
-                chart(figures.loss_curves(snap.latest, params.settings.clip, lang()), "rnn_loss_chart")
+                _pair(figures.loss_curves(snap.latest, params.settings.clip, lang()))
 
         job_panel(job, draw, key="rnn_job")
     elif key in _store():
-        chart(_loss_figure(key, id(_store().get(key)), params.settings.clip, lang()), "rnn_loss_chart")
+        _pair(_loss_figures(key, id(_store().get(key)), params.settings.clip, lang()))
     return _store().get(key)
 
 
@@ -170,9 +174,8 @@ def memory_tab(params: Params, cell: str, trained: Trained) -> None:
     rank = right.slider(tr("rnn.rank"), 1, trained.settings.hidden, key="rnn_rank", help=tr("rnn.rank_help"))
     order = memory.rank_units(trace.series(name))
     unit = int(order[rank - 1])
-    low = 0.0 if name in figures.GATES_01 else -1.0
     st.markdown(tr("rnn.coloured", unit=unit, series=tr(f"rnn.series.{name}")))
-    st.html(figures.coloured_text(trace.chars, trace.series(name)[:, unit], low))
+    st.html(figures.coloured_text(trace.chars, trace.series(name)[:, unit], gate=name in figures.GATES_01))
     chart(figures.unit_tracks(trace, unit, lang()), "rnn_tracks_chart")
     chart(figures.hidden_heatmap(trace, name, order[:32], lang()), "rnn_heatmap_chart")
     chart(figures.variance_bars(trace, name, order[:32], lang()), "rnn_variance_chart")
@@ -200,12 +203,11 @@ def gradients_tab(params: Params) -> None:
     st.markdown(tr("rnn.grad_intro", hidden=settings.hidden, steps=settings.steps, clip=settings.clip))
     if st.button(tr("rnn.grad_run"), key="rnn_grad_run", disabled=key in _store()):
         _start("study", key, lambda report, stopped: study(params.text, settings, 50, report=report, stopped=stopped))
-    job = session_job("study")
-    if job is not None and key not in _store():
+    if (job := session_job("study")) is not None and key not in _store():
         job_panel(job, lambda snap: st.caption(tr("rnn.grad_running", seconds=snap.seconds)), key="rnn_grad_job")
     if (result := _store().get(key)) is None:
         return
-    chart(figures.gradient_norms(result, lang()), "rnn_grad_chart")
+    _pair(figures.gradient_norms(result, lang()), ("rnn_grad_chart", "rnn_power_chart"))
     st.markdown(tr("rnn.grad_result", **result.summary(30)))
     download_csv(result.table(), "rnn-gradient-norms.csv", "rnn_grad_csv")
 
@@ -228,8 +230,7 @@ def show(params: Params, trained: dict[str, Trained] | None) -> None:
 
 
 def theory_block() -> None:
-    block = st.expander(tr("ui.theory"), key="rnn_theory", on_change="rerun")
-    if block.open:
+    if (block := st.expander(tr("ui.theory"), key="rnn_theory", on_change="rerun")).open:
         with block:
             for text_key, formula in unrolled.THEORY:
                 st.markdown(tr(text_key))

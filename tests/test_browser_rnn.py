@@ -52,9 +52,9 @@ def test_train_then_sample_memory_unrolled(open_rnn, lang: str) -> None:
     page = open_rnn(lang, 1400)
     _train_or_find(page, lang)
     assert not error_boxes(page)
-    assert page.locator(CHART).count() == 2, "loss curves and the next-character distribution"
+    assert page.locator(CHART).count() == 3, "loss, gradient norm, the next-character distribution"
     screenshot(page, f"rnn-sample-{lang}")
-    _open_tab(page, lang, "memory", f"{CHART} >> nth=3")
+    _open_tab(page, lang, "memory", f"{CHART} >> nth=4")
     assert page.locator("span[title]").count() > 100, "the text coloured character by character"
     screenshot(page, f"rnn-memory-{lang}")
     _open_tab(page, lang, "unrolled", '[data-testid="stGraphVizChart"]')
@@ -69,5 +69,5 @@ def test_phone_width(open_rnn) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways: {width} px"
     screenshot(page, "rnn-phone-zh")
-    _open_tab(page, "zh", "memory", f"{CHART} >> nth=3")
+    _open_tab(page, "zh", "memory", f"{CHART} >> nth=4")
     screenshot(page, "rnn-phone-memory-zh")

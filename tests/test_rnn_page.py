@@ -69,7 +69,7 @@ def test_train_sample_memory_unrolled(lang: str) -> None:
     assert [r.value for r in at.radio if r.key == "rnn_cell"] == ["lstm"]
     generated = at.get("code")[-1].value
     assert generated.startswith(at.text_input(key="rnn_prime_en").value) and len(generated) > 200
-    assert len(at.get("plotly_chart")) == 2, "loss curves and the next-character distribution"
+    assert len(at.get("plotly_chart")) == 3, "loss, gradient norm, the next-character distribution"
 
     at = _tab(at, lang, "memory")
     assert_clean(at)
@@ -78,7 +78,7 @@ def test_train_sample_memory_unrolled(lang: str) -> None:
     at.slider(key="rnn_rank").set_value(3).run()
     assert_clean(at)
     assert translate("rnn.series.f", lang) in _texts(at.markdown)
-    assert len(at.get("plotly_chart")) == 4, "loss, unit tracks, heatmap, variance"
+    assert len(at.get("plotly_chart")) == 5, "loss, gradient norm, unit tracks, heatmap, variance"
 
     at = _tab(at, lang, "unrolled")
     at.slider(key="rnn_pos").set_value(5).run()

@@ -31,7 +31,8 @@ class LayerWeights:
 
     @classmethod
     def of(cls, layer: nn.RNNBase, index: int) -> LayerWeights:
-        return cls(*(getattr(layer, f"{name}_l{index}").detach() for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")))
+        names = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
+        return cls(*(getattr(layer, f"{name}_l{index}").detach() for name in names))
 
 
 @dataclass(frozen=True)

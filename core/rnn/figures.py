@@ -36,28 +36,28 @@ def shown(ch: str) -> str:
     return {"\n": "↵", " ": "·", "\t": "→"}.get(ch, ch)
 
 
-def loss_curves(curves: dict[str, Curve], clip: float, lang: str) -> go.Figure:
-    """Bits per character (left) and the gradient norm before clipping (right), one colour per cell."""
+def loss_curves(curves: dict[str, Curve], clip: float, lang: str) -> tuple[go.Figure, go.Figure]:
+    """Bits per character, and the gradient norm before clipping: two figures (side by side on a wide
+    screen, stacked on a phone), one colour per cell."""
     t = lambda key: translate(key, lang)  # noqa: E731
-    figure = make_subplots(rows=1, cols=2, subplot_titles=(t("rnn.fig.bpc"), t("rnn.fig.grad_norm")))
+    bpc, norm = go.Figure(), go.Figure()
     for cell, curve in curves.items():
         colour = COLOURS[cell]
-        figure.add_scatter(x=curve.steps, y=curve.train_bpc, name=f"{cell.upper()} · {t('rnn.fig.train')}",
-                           line=dict(color=colour, width=1), opacity=0.45, row=1, col=1)
-        figure.add_scatter(x=curve.eval_steps, y=curve.eval_bpc, name=f"{cell.upper()} · {t('rnn.fig.held_out')}",
-                           mode="lines+markers", line=dict(color=colour, width=2.5), row=1, col=1)
-        figure.add_scatter(x=curve.steps, y=curve.grad_norm, name=cell.upper(), showlegend=False,
-                           line=dict(color=colour, width=1), row=1, col=2)
+        bpc.add_scatter(x=curve.steps, y=curve.train_bpc, name=f"{cell.upper()} · {t('rnn.fig.train')}",
+                        line=dict(color=colour, width=1), opacity=0.45)
+        bpc.add_scatter(x=curve.eval_steps, y=curve.eval_bpc, name=f"{cell.upper()} · {t('rnn.fig.held_out')}",
+                        mode="lines+markers", line=dict(color=colour, width=2.5))
+        norm.add_scatter(x=curve.steps, y=curve.grad_norm, name=cell.upper(), line=dict(color=colour, width=1))
     if clip > 0:
-        figure.add_hline(y=clip, line=dict(color="#888", dash="dash"), row=1, col=2,
-                         annotation_text=t("rnn.fig.clip"), annotation_position="top left")
-    figure.update_xaxes(title_text=t("rnn.fig.step"))
-    figure.update_yaxes(title_text=t("rnn.fig.bits"), row=1, col=1)
-    figure.update_yaxes(type="log", tickformat=".1~g", row=1, col=2)
-    return _layout(figure, 340)
+        norm.add_hline(y=clip, line=dict(color="#888", dash="dash"), annotation_text=t("rnn.fig.clip"),
+                       annotation_position="top left")
+    bpc.update_layout(title=t("rnn.fig.bpc"), xaxis_title=t("rnn.fig.step"), yaxis_title=t("rnn.fig.bits"))
+    norm.update_layout(title=t("rnn.fig.grad_norm"), xaxis_title=t("rnn.fig.step"))
+    norm.update_yaxes(type="log", tickformat="~g")
+    return _layout(bpc, 340), _layout(norm, 340)
 
 
-def distribution(sample: Sample, lang: str, steps: int = 48) -> go.Figure:
+def distribution(sample: Sample, lang: str, steps: int = 40) -> go.Figure:
     """Each generated step (x) with its likeliest next characters (rows, likeliest on top) and their probability."""
     steps = min(steps, len(sample.text))
     probs = np.array(sample.top_probs[:steps]).T  # (TOP, steps)
@@ -85,8 +85,9 @@ def hidden_heatmap(trace: Trace, name: str, units: np.ndarray, lang: str) -> go.
     return _layout(figure, 120 + 14 * len(units))
 
 
-def coloured_text(chars: tuple[str, ...], values: np.ndarray, low: float = -1.0) -> str:
-    """HTML: each character on a background from blue (``low``) through white to red (1); ``values`` (T,)."""
+def coloured_text(chars: tuple[str, ...], values: np.ndarray, gate: bool = False) -> str:
+    """HTML: each character on a background from blue (-1; 0 for a ``gate``) through white to red (1); ``values`` (T,)."""
+    low = 0.0 if gate else -1.0
     spans = []
     for ch, v in zip(chars, values):
         share = float(np.clip((v - low) / (1 - low) * 2 - 1, -1, 1))  # -1 … 1
@@ -128,17 +129,18 @@ def variance_bars(trace: Trace, name: str, units: np.ndarray, lang: str) -> go.F
     return _layout(figure, 240)
 
 
-def gradient_norms(result: Study, lang: str) -> go.Figure:
-    """‖∂h_T/∂h_t‖ against T − t (log scale) per cell and state (left); ‖W_hh^L‖ of the plain RNN (right)."""
+def gradient_norms(result: Study, lang: str) -> tuple[go.Figure, go.Figure]:
+    """‖∂h_T/∂h_t‖ against T − t (log scale) per cell and state; ‖W_hh^L‖ of the plain RNN beside it."""
     t = lambda key: translate(key, lang)  # noqa: E731
-    figure = make_subplots(rows=1, cols=2, subplot_titles=(t("rnn.fig.grad_title"), t("rnn.fig.power_title")))
+    measured, power = go.Figure(), go.Figure()
     for (cell, state), norms in result.norms.items():
-        figure.add_scatter(x=result.distances, y=norms, name=f"{cell.upper()} · {t(f'rnn.state.{state}')}",
-                           line=dict(color=COLOURS[cell], dash=DASHES[state]), row=1, col=1)
+        measured.add_scatter(x=result.distances, y=norms, name=f"{cell.upper()} · {t(f'rnn.state.{state}')}",
+                             line=dict(color=COLOURS[cell], dash=DASHES[state]))
     for state, norms in result.w_power.items():
-        figure.add_scatter(x=result.distances, y=norms, name=f"‖W^L‖ · {t(f'rnn.state.{state}')}",
-                           line=dict(color="#7f7f7f", dash=DASHES[state]), row=1, col=2)
-    figure.add_hline(y=1.0, line=dict(color="#bbb"), row=1, col=2)
-    figure.update_xaxes(title_text="T − t = L")
-    figure.update_yaxes(type="log", exponentformat="power")
-    return _layout(figure, 380)
+        power.add_scatter(x=result.distances, y=norms, name=f"‖W^L‖ · {t(f'rnn.state.{state}')}",
+                          line=dict(color="#7f7f7f", dash=DASHES[state]))
+    power.add_hline(y=1.0, line=dict(color="#bbb"))
+    for figure, title in ((measured, "rnn.fig.grad_title"), (power, "rnn.fig.power_title")):
+        figure.update_layout(title=t(title), xaxis_title="T − t = L")
+        figure.update_yaxes(type="log", tickformat="~g")
+    return _layout(measured, 420), _layout(power, 420)

@@ -78,7 +78,7 @@ class Study:
     final_bpc: dict[tuple[str, str], float]  # (cell, trained state) -> held-out bits per character
 
     def summary(self, at: int) -> dict[str, str]:
-        """Formatted numbers at distance ``at`` (or the largest measured): ``rnn_clipped``, …, ``sigma``, ``radius``."""
+        """Formatted numbers at distance ``at`` (or the largest measured): ``rnn_clipped`` … ``sigma``, ``radius``."""
         at = min(at, len(self.distances))
         values = {f"{cell}_{state}": f"{norms[at - 1]:.2e}" for (cell, state), norms in self.norms.items()}
         return {"at": str(at), **values, "sigma": f"{self.sigma_max.get('clipped', 0):.2f}",

@@ -27,9 +27,11 @@ EQUATIONS = {  # one step of each cell, as torch computes it (core.rnn.cells)
             r" c_t &= f_t \odot c_{t-1} + i_t \odot g_t \qquad h_t = o_t \odot \tanh(c_t) \end{aligned}",
 }
 THEORY = (  # (text key, formula) pairs of the page's theory block
-    ("rnn.theory.recurrence", r"h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b), \qquad \hat y_t = \operatorname{softmax}(W_{hy} h_t)"),
-    ("rnn.theory.gradient", r"\frac{\partial h_T}{\partial h_t} = \prod_{k=t+1}^{T} \operatorname{diag}(1 - h_k^2)\, W_{hh},"
-                            r"\qquad \Big\|\frac{\partial h_T}{\partial h_t}\Big\| \le \big(\sigma_{\max}(W_{hh})\big)^{T-t}"),
+    ("rnn.theory.recurrence", r"h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b), \qquad"
+                              r"\hat y_t = \operatorname{softmax}(W_{hy} h_t)"),
+    ("rnn.theory.gradient", r"\frac{\partial h_T}{\partial h_t} = \prod_{k=t+1}^{T} \operatorname{diag}(1 - h_k^2)\,"
+                            r"W_{hh}, \qquad \Big\|\frac{\partial h_T}{\partial h_t}\Big\| \le"
+                            r"\big(\sigma_{\max}(W_{hh})\big)^{T-t}"),
     ("rnn.theory.lstm", EQUATIONS["lstm"]),
     ("rnn.theory.bpc", r"\text{bpc} = -\frac{1}{T}\sum_t \log_2 p(x_{t+1} \mid x_{\le t}), \qquad"
                        r"p_i = \frac{\exp(s_i/\tau)}{\sum_j \exp(s_j/\tau)}"),
