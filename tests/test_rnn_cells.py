@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from core.errors import UserError
-from core.rnn import gradients, memory, unrolled
+from core.rnn import gradients, memory, sample, unrolled
 from core.rnn.model import CELLS, ModelConfig, build
 from core.rnn.vocab import Vocab
 
@@ -104,3 +104,17 @@ def test_unseen_characters_are_named() -> None:
 def test_unrolled_drawing_repeats_one_cell() -> None:
     source = unrolled.dot("lstm", 'a"b\n', steps=4)
     assert source.count("LSTM") == 4 and 'x2\\n\\"' in source and "↵" in source and "h3, c3" in source
+
+
+@pytest.mark.parametrize("cell", CELLS)
+def test_sampling_steps_equal_torch_reading_the_whole_text(cell: str) -> None:
+    """Each generated step's distribution equals what torch's layer gives reading prime + generated text at once."""
+    model = _model(cell, layers=2)
+    result = sample.generate(model, VOCAB, "the ", 30, temperature=0.7, seed=1)
+    with torch.no_grad():
+        scores, _ = model(VOCAB.encode("the " + result.text)[None])  # (1, T, V)
+    probs = torch.softmax(scores[0, 3:-1] / 0.7, dim=1)  # (30, V): after the prime, after each generated char
+    top = torch.topk(probs, len(result.top_probs[0]), dim=1).values
+    np.testing.assert_allclose(np.array(result.top_probs), top.numpy(), atol=1e-5)
+    chosen = probs[torch.arange(30), VOCAB.encode(result.text)]
+    np.testing.assert_allclose(result.chosen_prob, chosen.numpy(), atol=1e-5)

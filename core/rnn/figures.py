@@ -2,7 +2,9 @@
 
 Labels are translated here through ``core.i18n`` with the reader's ``lang``. Streamlit's theme
 styles the charts, so plotly's default template is left out (``template="none"``): it would be most
-of each figure's JSON, sent on every rerun.
+of each figure's JSON, sent on every rerun. Each figure is built in one ``go.Figure(data, layout)``
+call with numpy arrays: plotly's ``update_layout`` and per-element list validation cost several
+times more (measured), and the page's sliders redraw some of these on every move.
 """
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ import html
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from core.i18n import translate
 from core.rnn.gradients import Study
@@ -26,9 +27,8 @@ _MARGIN = dict(l=10, r=10, t=40, b=10)
 GATES_01 = ("i", "f", "o", "r", "z")  # sigmoid gates: values in (0, 1)
 
 
-def _layout(figure: go.Figure, height: int) -> go.Figure:
-    return figure.update_layout(template="none", height=height, margin=_MARGIN,
-                                legend=dict(orientation="h", y=-0.2))
+def _layout(height: int, **layout) -> dict:
+    return dict(template="none", height=height, margin=_MARGIN, legend=dict(orientation="h", y=-0.2), **layout)
 
 
 def shown(ch: str) -> str:
@@ -36,25 +36,34 @@ def shown(ch: str) -> str:
     return {"\n": "↵", " ": "·", "\t": "→"}.get(ch, ch)
 
 
+def _char_axis(chars: tuple[str, ...], most: int = 80) -> dict:
+    """x-axis ticks labelled with the characters, every k-th one when the text is long."""
+    every = max(1, -(-len(chars) // most))
+    ticks = list(range(0, len(chars), every))
+    return dict(tickmode="array", tickvals=ticks, ticktext=[shown(chars[i]) for i in ticks], tickangle=0)
+
+
 def loss_curves(curves: dict[str, Curve], clip: float, lang: str) -> tuple[go.Figure, go.Figure]:
     """Bits per character, and the gradient norm before clipping: two figures (side by side on a wide
     screen, stacked on a phone), one colour per cell."""
     t = lambda key: translate(key, lang)  # noqa: E731
-    bpc, norm = go.Figure(), go.Figure()
+    bpc, norm = [], []
     for cell, curve in curves.items():
         colour = COLOURS[cell]
-        bpc.add_scatter(x=curve.steps, y=curve.train_bpc, name=f"{cell.upper()} · {t('rnn.fig.train')}",
-                        line=dict(color=colour, width=1), opacity=0.45)
-        bpc.add_scatter(x=curve.eval_steps, y=curve.eval_bpc, name=f"{cell.upper()} · {t('rnn.fig.held_out')}",
-                        mode="lines+markers", line=dict(color=colour, width=2.5))
-        norm.add_scatter(x=curve.steps, y=curve.grad_norm, name=cell.upper(), line=dict(color=colour, width=1))
-    if clip > 0:
-        norm.add_hline(y=clip, line=dict(color="#888", dash="dash"), annotation_text=t("rnn.fig.clip"),
-                       annotation_position="top left")
-    bpc.update_layout(title=t("rnn.fig.bpc"), xaxis_title=t("rnn.fig.step"), yaxis_title=t("rnn.fig.bits"))
-    norm.update_layout(title=t("rnn.fig.grad_norm"), xaxis_title=t("rnn.fig.step"))
-    norm.update_yaxes(type="log", tickformat="~g")
-    return _layout(bpc, 340), _layout(norm, 340)
+        bpc.append(go.Scatter(x=np.array(curve.steps), y=np.array(curve.train_bpc), opacity=0.45,
+                              name=f"{cell.upper()} · {t('rnn.fig.train')}", line=dict(color=colour, width=1)))
+        bpc.append(go.Scatter(x=np.array(curve.eval_steps), y=np.array(curve.eval_bpc), mode="lines+markers",
+                              name=f"{cell.upper()} · {t('rnn.fig.held_out')}", line=dict(color=colour, width=2.5)))
+        norm.append(go.Scatter(x=np.array(curve.steps), y=np.array(curve.grad_norm), name=cell.upper(),
+                               line=dict(color=colour, width=1)))
+    steps = dict(title_text=t("rnn.fig.step"))
+    threshold = [dict(type="line", xref="paper", x0=0, x1=1, y0=clip, y1=clip, line=dict(color="#888", dash="dash"))]
+    label = [dict(xref="paper", x=0, y=float(np.log10(clip)), text=t("rnn.fig.clip"), showarrow=False, yshift=10,
+                  xanchor="left")]
+    return (go.Figure(bpc, _layout(340, title=t("rnn.fig.bpc"), xaxis=steps, yaxis=dict(title_text=t("rnn.fig.bits")))),
+            go.Figure(norm, _layout(340, title=t("rnn.fig.grad_norm"), xaxis=steps,
+                                    yaxis=dict(type="log", tickformat="~g"), shapes=threshold if clip > 0 else [],
+                                    annotations=label if clip > 0 else [])))
 
 
 def distribution(sample: Sample, lang: str, steps: int = 40) -> go.Figure:
@@ -63,30 +72,36 @@ def distribution(sample: Sample, lang: str, steps: int = 40) -> go.Figure:
     probs = np.array(sample.top_probs[:steps]).T  # (TOP, steps)
     labels = np.array([[shown(c) for c in row] for row in sample.top_chars[:steps]]).T  # (TOP, steps)
     x = [f"{i + 1}:{shown(c)}" for i, c in enumerate(sample.text[:steps])]
-    figure = go.Figure(go.Heatmap(z=probs, x=x, y=list(range(1, len(probs) + 1)), text=labels,
-                                  texttemplate="%{text}", colorscale="Blues", zmin=0, zmax=1,
-                                  colorbar=dict(title="p"),
-                                  hovertemplate="%{x}<br>#%{y}: %{text} p=%{z:.3f}<extra></extra>"))
-    figure.update_yaxes(autorange="reversed", title_text=translate("rnn.fig.rank", lang))
-    figure.update_xaxes(title_text=translate("rnn.fig.generated", lang), tickangle=0, nticks=20)
-    return _layout(figure, 300)
+    heatmap = go.Heatmap(z=probs, x=x, y=np.arange(1, len(probs) + 1), text=labels, texttemplate="%{text}",
+                         colorscale="Blues", zmin=0, zmax=1, colorbar=dict(title="p"),
+                         hovertemplate="%{x}<br>#%{y}: %{text} p=%{z:.3f}<extra></extra>")
+    return go.Figure(heatmap, _layout(300, yaxis=dict(autorange="reversed", title_text=translate("rnn.fig.rank", lang)),
+                                      xaxis=dict(title_text=translate("rnn.fig.generated", lang), tickangle=0,
+                                                 nticks=20)))
+
+
+def _z_range(name: str) -> dict:
+    """Colour scale limits: gates (0, 1), tanh outputs (−1, 1), the unbounded cell state centred on 0."""
+    if name in GATES_01:
+        return dict(zmin=0.0, zmax=1.0)
+    return dict(zmid=0.0) if name == "c" else dict(zmin=-1.0, zmax=1.0)
 
 
 def hidden_heatmap(trace: Trace, name: str, units: np.ndarray, lang: str) -> go.Figure:
     """``units`` (the ranked order) of series ``name`` (rows) over the characters (columns)."""
-    values = trace.series(name)[:, units].T  # (units, T)
-    low = 0.0 if name in GATES_01 else -1.0
-    figure = go.Figure(go.Heatmap(z=values, x=list(range(len(trace.chars))), y=[f"#{u}" for u in units],
-                                  text=[[shown(c) for c in trace.chars]] * len(units), colorscale="RdBu_r",
-                                  zmin=low, zmax=1.0 if low == 0 else None, zmid=None if low == 0 else 0,
-                                  hovertemplate="%{y} '%{text}' %{z:.3f}<extra></extra>"))
-    figure.update_xaxes(**_char_axis(trace.chars), title_text=translate("rnn.fig.text", lang))
-    figure.update_yaxes(autorange="reversed", title_text=translate("rnn.fig.unit", lang), type="category")
-    return _layout(figure, 120 + 14 * len(units))
+    heatmap = go.Heatmap(z=trace.series(name)[:, units].T, x=np.arange(len(trace.chars)),  # z (units, T)
+                         y=[f"#{u}" for u in units], colorscale="RdBu_r",
+                         hovertemplate="%{y} t=%{x}: %{z:.3f}<extra></extra>", **_z_range(name))
+    return go.Figure(heatmap, _layout(120 + 14 * len(units),
+                                      xaxis=dict(**_char_axis(trace.chars), title_text=translate("rnn.fig.text", lang)),
+                                      yaxis=dict(autorange="reversed", type="category",
+                                                 title_text=translate("rnn.fig.unit", lang))))
 
 
 def coloured_text(chars: tuple[str, ...], values: np.ndarray, gate: bool = False) -> str:
-    """HTML: each character on a background from blue (-1; 0 for a ``gate``) through white to red (1); ``values`` (T,)."""
+    """HTML: each character on a background from blue (-1; 0 for a ``gate``) through white to red (1).
+
+    ``values`` (T,), one per character."""
     low = 0.0 if gate else -1.0
     spans = []
     for ch, v in zip(chars, values):
@@ -106,41 +121,38 @@ def _char_axis(chars: tuple[str, ...], most: int = 80) -> dict:
 
 
 def unit_tracks(trace: Trace, unit: int, lang: str) -> go.Figure:
-    """One row per series of one unit over the text, shared x: h, c and the gates (LSTM i, f, o, g; GRU r, z, n)."""
+    """One row per series of one unit over the text, one shared x-axis: h, c and the gates (LSTM i, f, g, o;
+    GRU r, z, n), as stacked y-axis domains."""
     names = trace.names
-    figure = make_subplots(rows=len(names), cols=1, shared_xaxes=True, vertical_spacing=0.03)
-    x = list(range(len(trace.chars)))
-    for row, name in enumerate(names, start=1):
-        figure.add_scatter(x=x, y=trace.series(name)[:, unit], name=translate(f"rnn.series.{name}", lang),
-                           line=dict(color=SERIES_COLOURS[name], width=1.5), row=row, col=1,
-                           text=[shown(c) for c in trace.chars], hovertemplate="'%{text}' %{y:.3f}")
-        figure.update_yaxes(title_text=name, row=row, col=1, range=[0, 1] if name in GATES_01 else None)
-    figure.update_xaxes(**_char_axis(trace.chars), row=len(names), col=1)
-    figure.update_layout(title=translate("rnn.fig.unit_tracks", lang).format(unit=unit), showlegend=False)
-    return _layout(figure, 90 + 85 * len(names))
+    x = np.arange(len(trace.chars))
+    height = 1 / len(names)
+    traces = [go.Scatter(x=x, y=trace.series(name)[:, unit], yaxis=f"y{row + 1}" if row else "y",
+                         name=translate(f"rnn.series.{name}", lang), hovertemplate="t=%{x}: %{y:.3f}",
+                         line=dict(color=SERIES_COLOURS[name], width=1.5)) for row, name in enumerate(names)]
+    axes = {f"yaxis{row + 1}" if row else "yaxis": dict(
+        domain=[1 - (row + 1) * height + 0.02, 1 - row * height - 0.02], title_text=name,
+        range=[0, 1] if name in GATES_01 else None, anchor="x") for row, name in enumerate(names)}
+    title = translate("rnn.fig.unit_tracks", lang).format(unit=unit)
+    return go.Figure(traces, _layout(90 + 85 * len(names), title=title, showlegend=False,
+                                     xaxis=_char_axis(trace.chars), **axes))
 
 
 def variance_bars(trace: Trace, name: str, units: np.ndarray, lang: str) -> go.Figure:
     """Variance over the text of the ``units`` (ranked), largest first."""
-    variance = trace.series(name).var(axis=0)[units]
-    figure = go.Figure(go.Bar(x=[f"#{u}" for u in units], y=variance, marker_color="#1f77b4"))
-    figure.update_xaxes(type="category", title_text=translate("rnn.fig.unit", lang))
-    figure.update_yaxes(title_text=translate("rnn.fig.variance", lang))
-    return _layout(figure, 240)
+    bars = go.Bar(x=[f"#{u}" for u in units], y=trace.series(name).var(axis=0)[units], marker_color="#1f77b4")
+    return go.Figure(bars, _layout(240, xaxis=dict(type="category", title_text=translate("rnn.fig.unit", lang)),
+                                   yaxis=dict(title_text=translate("rnn.fig.variance", lang))))
 
 
 def gradient_norms(result: Study, lang: str) -> tuple[go.Figure, go.Figure]:
     """‖∂h_T/∂h_t‖ against T − t (log scale) per cell and state; ‖W_hh^L‖ of the plain RNN beside it."""
     t = lambda key: translate(key, lang)  # noqa: E731
-    measured, power = go.Figure(), go.Figure()
-    for (cell, state), norms in result.norms.items():
-        measured.add_scatter(x=result.distances, y=norms, name=f"{cell.upper()} · {t(f'rnn.state.{state}')}",
-                             line=dict(color=COLOURS[cell], dash=DASHES[state]))
-    for state, norms in result.w_power.items():
-        power.add_scatter(x=result.distances, y=norms, name=f"‖W^L‖ · {t(f'rnn.state.{state}')}",
-                          line=dict(color="#7f7f7f", dash=DASHES[state]))
-    power.add_hline(y=1.0, line=dict(color="#bbb"))
-    for figure, title in ((measured, "rnn.fig.grad_title"), (power, "rnn.fig.power_title")):
-        figure.update_layout(title=t(title), xaxis_title="T − t = L")
-        figure.update_yaxes(type="log", tickformat="~g")
-    return _layout(measured, 420), _layout(power, 420)
+    measured = [go.Scatter(x=result.distances, y=norms, name=f"{cell.upper()} · {t(f'rnn.state.{state}')}",
+                           line=dict(color=COLOURS[cell], dash=DASHES[state]))
+                for (cell, state), norms in result.norms.items()]
+    power = [go.Scatter(x=result.distances, y=norms, name=f"‖W^L‖ · {t(f'rnn.state.{state}')}",
+                        line=dict(color="#7f7f7f", dash=DASHES[state])) for state, norms in result.w_power.items()]
+    one = [dict(type="line", xref="paper", x0=0, x1=1, y0=1, y1=1, line=dict(color="#bbb"))]
+    axes = dict(xaxis=dict(title_text="T − t = L"), yaxis=dict(type="log", tickformat="~g"))
+    return (go.Figure(measured, _layout(420, title=t("rnn.fig.grad_title"), **axes)),
+            go.Figure(power, _layout(420, title=t("rnn.fig.power_title"), shapes=one, **axes)))
