@@ -62,6 +62,18 @@ def test_train_then_sample_memory_unrolled(open_rnn, lang: str) -> None:
     screenshot(page, f"rnn-unrolled-{lang}")
 
 
+def test_gradient_study(open_rnn) -> None:
+    page = open_rnn("en", 1400)
+    _open_tab(page, "en", "gradients", '[data-testid="stButton"]')
+    button = page.get_by_role("button", name=translate("rnn.grad_run", "en"))
+    if button.is_enabled():  # not measured yet on this server
+        button.click()
+    page.get_by_text("At distance 30").wait_for(timeout=300_000)
+    wait_for_idle(page)
+    assert not error_boxes(page)
+    screenshot(page, "rnn-gradients-en")
+
+
 def test_phone_width(open_rnn) -> None:
     page = open_rnn("zh", 390)
     _train_or_find(page, "zh")

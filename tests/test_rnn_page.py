@@ -122,6 +122,12 @@ def test_bad_own_text_gets_a_translated_message(lang: str, typed: str, key: str)
     assert message in _texts(at.error) and not at.exception
 
 
+def test_binary_upload_gets_a_translated_message() -> None:
+    at = _open("zh", {"corpus": "own"})
+    at.file_uploader(key="rnn_upload").set_value(("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "text/plain")).run()
+    assert translate("err.text_binary", "zh") in _texts(at.error) and not at.exception
+
+
 def test_unseen_prime_gets_a_translated_message() -> None:
     at = _open("zh", SMALL)
     _wait(at, _trained)  # trained by the English test, or train now
