@@ -28,7 +28,7 @@ GATES_01 = ("i", "f", "o", "r", "z")  # sigmoid gates: values in (0, 1)
 
 
 def _layout(height: int, **layout) -> dict:
-    return dict(template="none", height=height, margin=_MARGIN, legend=dict(orientation="h", y=-0.2), **layout)
+    return dict(template="none", height=height, margin=_MARGIN, legend=dict(orientation="h", y=-0.3), **layout)
 
 
 def shown(ch: str) -> str:
