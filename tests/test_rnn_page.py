@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.i18n import translate
+from core.rnn import corpora
 from tests.conftest import LANGS, ROOT, assert_clean, run_page
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
@@ -120,6 +121,17 @@ def test_bad_own_text_gets_a_translated_message(lang: str, typed: str, key: str)
     _wait(at, lambda at: bool(at.error), 60)
     message = translate(key, lang, chars=len(typed.strip()), needed=130, seq=64)
     assert message in _texts(at.error) and not at.exception
+
+
+def test_own_typed_text_trains_and_samples_its_characters() -> None:
+    text = corpora.english()[:4000]
+    at = _open("en", {**SMALL, "corpus": "own", "cells": "gru"})
+    at.text_area(key="rnn_own_text").set_value(text).run()
+    at.button(key="rnn_train").click().run()
+    _wait(at, _trained)
+    assert_clean(at)
+    generated = at.get("code")[-1].value
+    assert generated.startswith(text[:12]) and set(generated) <= set(text)
 
 
 def test_binary_upload_gets_a_translated_message() -> None:
