@@ -15,5 +15,9 @@ PAGES: dict[str, list[tuple[str, str]]] = {
         ("style_transfer", ":material/palette:"),
         ("transfer", ":material/model_training:"),
     ],
-    "nav.section.language": [("word2vec", ":material/hub:"), ("attention", ":material/visibility:")],
+    "nav.section.language": [
+        ("word2vec", ":material/hub:"),
+        ("rnn", ":material/replay:"),
+        ("attention", ":material/visibility:"),
+    ],
 }

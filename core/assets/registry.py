@@ -130,6 +130,11 @@ ASSETS: tuple[Asset, ...] = (
          _GENSIM_DATA + "wordsim353.tsv", 7_186,
          "f92a022fc2537793a15bc3a8c162ebcd74990e033a228bb6388cb71e4c0b1e1d",
          "Free for research (Finkelstein et al.); shipped in gensim's test data (LGPL-2.1)"),
+    # Language: running English text for the character-level RNN page (gensim's test data)
+    _pkg("lee-background-corpus", "Lee news corpus, 300 short English news stories (gensim test data)", _GENSIM,
+         _GENSIM_DATA + "lee_background.cor", 360_082,
+         "5d78d6dafd953bbf65797bef09a9ffb9ec430583381be705f8fd460000f370fb",
+         "LGPL-2.1 (gensim test data); Lee, Pincombe & Welsh 2005 corpus, research use"),
 )
 
 

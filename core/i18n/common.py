@@ -27,6 +27,7 @@ STRINGS = {
         "zh": "得分、合页损失与 softmax 损失、为什么用对数损失、在计算图上逐节点演示反向传播，以及能抓住预埋 bug 的梯度检验。",
     },
     "page.transfer": {"en": "Train on your photos", "zh": "用你的照片训练"},
+    "page.rnn": {"en": "Recurrent networks", "zh": "循环神经网络"},
     "blurb.activations": {
         "en": "Sigmoid, tanh, ReLU, GELU and friends, their derivatives, vanishing gradients through depth, "
         "weight initialisation and a live training playground.",
@@ -62,6 +63,11 @@ STRINGS = {
         "en": "Transfer learning: a frozen pretrained CNN, a head trained live on your photos, fine-tuning, "
         "augmentation, mixup, a confusion matrix and P-R curves.",
         "zh": "迁移学习：冻结的预训练 CNN、在你的照片上实时训练的分类头、微调、数据增强、mixup、混淆矩阵与 P-R 曲线。",
+    },
+    "blurb.rnn": {
+        "en": "RNN, GRU and LSTM trained live on English or Chinese text: samples, hidden units and gates over a "
+              "text, and vanishing gradients through time.",
+        "zh": "在英文或中文文本上实时训练 RNN、GRU 和 LSTM：生成文本，查看隐藏单元与门在文本上的变化，以及随时间消失的梯度。",
     },
     "blurb.attention": {
         "en": "Self-attention of a real transformer, layer by layer and head by head, and positional encoding.",
