@@ -215,7 +215,6 @@ def main() -> None:
     st.caption(tr("tl.intro"))
     url_state(PARAMS)
     tidy(st.session_state)
-    model_id = st.session_state["tl_backbone"]
     share_link()
     st.radio(tr("tl.source"), SOURCES, horizontal=True, key="tl_source", format_func=option_labels("tl.src."))
     photos = default_photos() if st.session_state["tl_source"] == "default" else own_photos()
