@@ -139,7 +139,7 @@ class Job(Generic[P, R]):
         self.serial = next(_SERIAL)
         self.control: JobControl[P] = JobControl()
         self.result: R | None = None
-        self._work = work
+        self._work: Callable[[JobControl[P]], R] | None = work
         self._slots = slots
         self._state = JobState.QUEUED
         self._error: Exception | None = None
@@ -176,12 +176,13 @@ class Job(Generic[P, R]):
 
     def _run(self) -> None:
         if not self._slots.acquire(self, self.control.stop_event):
+            self._work = None
             self._finish(JobState.STOPPED)
             return
         try:
             self._started = time.perf_counter()
             self._state = JobState.RUNNING
-            self.result = self._work(self.control)
+            self.result = self._work(self.control)  # type: ignore[misc]
             self._finish(JobState.STOPPED if self.control.stopped else JobState.DONE)
         except Exception as error:  # noqa: BLE001 - a worker thread must record its failure, never die silently
             if not isinstance(error, UserError):
@@ -190,6 +191,7 @@ class Job(Generic[P, R]):
             self._finish(JobState.FAILED)
         finally:
             self._slots.release()
+            self._work = None  # let go of what the work holds (an upload's text or photos); the result stays
 
     def _finish(self, state: JobState) -> None:
         self._ended = time.perf_counter()

@@ -106,3 +106,24 @@ def test_a_user_error_is_kept_for_the_page_to_translate() -> None:
     assert job.wait(10)
     assert job.state is JobState.FAILED and isinstance(job.snapshot().error, UserError)
     assert "已有" in job.snapshot().error.message("zh")
+
+
+def test_a_finished_job_lets_go_of_its_work_and_what_it_holds() -> None:
+    """An upload captured by the work (photos, text) must not live on in a finished job kept for its result."""
+    import gc
+    import weakref
+
+    class Upload:
+        pass
+
+    upload = Upload()
+    held = weakref.ref(upload)
+
+    def work(control: JobControl[int], data: Upload = upload) -> str:
+        return "trained"
+
+    job = Job(work, slots=Slots(1)).start()
+    del work, upload
+    assert job.wait(10) and job.result == "trained"
+    gc.collect()
+    assert held() is None
