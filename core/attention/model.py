@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -36,9 +35,12 @@ class MiniLM:
         return self.model.config.num_attention_heads
 
 
-@lru_cache(maxsize=1)
 def load_minilm() -> MiniLM:
-    """Load tokenizer and model from the package folder (verified by the asset registry)."""
+    """Load tokenizer and model from the package folder (verified by the asset registry).
+
+    Every call loads anew: the app keeps one copy per server (the page's ``st.cache_resource``),
+    the command line loads it once per run.
+    """
     for asset_id in ("minilm-config", "minilm-tokenizer"):
         resolve(asset_id)
     folder = resolve("minilm-weights").parent
