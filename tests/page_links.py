@@ -56,3 +56,57 @@ def csv_rows(data: bytes) -> list[list[str]]:
     import io
 
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+# ---------------------------------------------------------------- in a real browser
+
+PHONE = {"width": 390, "height": 844}
+
+
+def slider(page, label: str):
+    """The thumb of the slider labelled ``label``."""
+    return page.locator('[data-testid="stSlider"]').filter(has_text=label).get_by_role("slider").first
+
+
+def slider_value(page, label: str) -> str:
+    """The value the slider labelled ``label`` shows on its thumb."""
+    box = page.locator('[data-testid="stSlider"]').filter(has_text=label).first
+    return box.locator('[data-testid="stSliderThumbValue"]').first.inner_text().strip()
+
+
+def nudge(page, label: str, presses: int, key: str = "ArrowRight") -> None:
+    """Move a slider ``presses`` steps with the keyboard, as a reader would, and wait for the rerun."""
+    from tests.conftest import wait_for_idle
+
+    thumb = slider(page, label)
+    thumb.focus()
+    for _ in range(presses):
+        thumb.press(key)
+    wait_for_idle(page)
+
+
+def share_url(page, label: str) -> str:
+    """Open the "Copy link to this view" popover and read the link it offers."""
+    page.get_by_role("button", name=label).first.click()
+    code = page.locator('[data-testid="stPopoverBody"] code, [data-testid="stPopover"] code').first
+    code.wait_for(timeout=30_000)
+    url = code.inner_text().strip()
+    page.keyboard.press("Escape")
+    return url
+
+
+def open_in_new_context(browser, url: str, wait_for: str, viewport: dict | None = None):
+    """``url`` in a fresh browser context (no cookies, no session), after its script run ends; (context, page)."""
+    from tests.conftest import wait_for_idle
+
+    context = browser.new_context(viewport=viewport or {"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector(wait_for, timeout=180_000)
+    wait_for_idle(page, 180_000)
+    return context, page
+
+
+def horizontal_overflow(page) -> int:
+    """How many pixels the page is wider than the window (0: no sideways scrolling)."""
+    return page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
