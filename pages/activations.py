@@ -220,9 +220,10 @@ def live_playground(p: PlaygroundParams) -> None:
     m2.metric(tr("act.pg.train_loss"), f"{h.train_loss[-1]:.3f}")
     m3.metric(tr("act.pg.test_loss"), f"{h.test_loss[-1]:.3f}")
     m4.metric(tr("act.pg.test_acc"), f"{100 * h.test_acc[-1]:.1f}%")
+    boundary, losses = live.drawn(state, lang(), figures.playground)
     left, right = st.columns(2)
-    chart(figures.boundary(pg, lang()), "act_pg_boundary", left, width="stretch")
-    chart(figures.losses(pg, lang()), "act_pg_losses", right, width="stretch")
+    chart(boundary, "act_pg_boundary", left, width="stretch")
+    chart(losses, "act_pg_losses", right, width="stretch")
 
 
 def playground_section() -> None:

@@ -59,3 +59,18 @@ def test_presets_and_figures() -> None:
     state: dict = {}
     pg = live.current(state, ("k",), _build(), 0.03, 0.0)
     assert len(figures.boundary(pg, "en", grid=20).data) == 5 and len(figures.losses(pg, "zh").data) == 2
+
+
+def test_drawings_are_redone_only_after_training() -> None:
+    state: dict = {}
+    live.current(state, ("k",), _build(), 0.03, 0.0)
+    calls = []
+
+    def draw(pg, lang):
+        calls.append((pg.steps, lang))
+        return len(calls)
+
+    assert live.drawn(state, "en", draw) == 1 and live.drawn(state, "en", draw) == 1, "nothing moved: reused"
+    live.frame(state, 3, stepped=True)
+    assert live.drawn(state, "en", draw) == 2 and live.drawn(state, "zh", draw) == 3
+    assert calls == [(0, "en"), (3, "en"), (3, "zh")]

@@ -113,3 +113,8 @@ def losses(pg: Playground, lang: str) -> go.Figure:
                       xaxis_title=translate("act.pg.steps", lang), yaxis_title=translate("act.pg.loss", lang),
                       legend={"orientation": "h", "y": -0.15})
     return fig
+
+
+def playground(pg: Playground, lang: str) -> tuple[go.Figure, go.Figure]:
+    """The playground's two charts: the decision boundary and the loss curves."""
+    return boundary(pg, lang), losses(pg, lang)

@@ -14,6 +14,7 @@ from typing import Any
 from core.activations.playground import MAX_STEPS, Playground
 
 RUN, KEY, PLAYING, TIMER, SEED = "act_pg", "act_pg_key", "act_pg_playing", "act_pg_timer", "act_pg_seed"
+DRAWN = "act_pg_drawn"  # (playground id, steps, language) and what was drawn for it
 
 
 def seed(state: MutableMapping[str, Any]) -> int:
@@ -70,3 +71,15 @@ def frame(state: MutableMapping[str, Any], steps: int, stepped: bool) -> bool:
         state[PLAYING] = False
         return True
     return False
+
+
+def drawn(state: MutableMapping[str, Any], lang: str, draw: Callable[[Playground, str], Any]) -> Any:
+    """``draw(playground, lang)``, redone only when training moved the playground on, or it is a new one.
+
+    A rerun that trains nothing (paused, a slider elsewhere on the page) reuses the last drawing.
+    """
+    playground: Playground = state[RUN]
+    key = (id(playground), playground.steps, lang)
+    if state.get(DRAWN, (None,))[0] != key:
+        state[DRAWN] = (key, draw(playground, lang))
+    return state[DRAWN][1]
