@@ -3,6 +3,7 @@
 Widgets only; the race, its figures and tables live in ``core.optimizers``. A race and its figures
 depend on the settings and the language alone, so the server builds them once per setting for every
 session (``st.cache_resource``); moving a view-only slider (ε, inspected racer, EWA β) rebuilds nothing.
+(Those parts are not fragments: the "copy link" box at the top must see every change.)
 """
 from __future__ import annotations
 
@@ -60,13 +61,11 @@ PARAMS = [
     Param("opt_exp_gamma", "exp_gamma", 0.99, low=0.9, high=0.999),
     Param("opt_decay", "decay", 0.05, options=DECAYS),
     Param("opt_warmup", "warmup", 20, low=2, high=200),
+    Param("opt_eps_target", "eps", 1e-3, options=EPS_TARGETS),
+    Param("opt_inside", "inspect", 3, low=0, high=11),
+    Param("opt_ewa_beta", "beta", 0.9, low=0.5, high=0.99),
     *_racer_params(),
 ]
-VIEW_PARAMS = {  # settings of the parts that rerun on their own (fragments)
-    "scoreboard": [Param("opt_eps_target", "eps", 1e-3, options=EPS_TARGETS)],
-    "inside": [Param("opt_inside", "inspect", 3, low=0, high=11)],
-    "ewa": [Param("opt_ewa_beta", "beta", 0.9, low=0.5, high=0.99)],
-}
 
 
 @dataclass(frozen=True)
@@ -184,9 +183,7 @@ def show_race(p: Params, view: RaceView) -> None:
     download_csv(paths_csv_table(p.surface_id, p.condition, p.settings, lang()), "race_paths.csv", "opt_paths_csv")
 
 
-@st.fragment  # a view-only setting reruns this part alone: the race figures are not sent again
 def show_scoreboard(p: Params, view: RaceView) -> None:
-    url_state(VIEW_PARAMS["scoreboard"])
     st.subheader(tr("opt.scoreboard"))
     eps = st.select_slider(tr("opt.eps_target"), EPS_TARGETS, format_func=lambda v: f"{v:g}", key="opt_eps_target")
     table = scoreboard_table(view.result, get_surface(p.surface_id, p.condition), eps, lang())
@@ -194,9 +191,7 @@ def show_scoreboard(p: Params, view: RaceView) -> None:
     download_csv(table, "race_scoreboard.csv", "opt_scoreboard_csv")
 
 
-@st.fragment
 def show_inside(p: Params, view: RaceView) -> None:
-    url_state(VIEW_PARAMS["inside"])
     st.subheader(tr("opt.inside"))
     code, racers = lang(), len(view.result.racers)
     st.session_state["opt_inside"] = min(st.session_state["opt_inside"], racers - 1)  # fewer racers than before
@@ -206,9 +201,7 @@ def show_inside(p: Params, view: RaceView) -> None:
     chart(inside_figure(p.surface_id, p.condition, p.settings, racer, code), "opt_state_chart", width="stretch")
 
 
-@st.fragment
 def show_ewa() -> None:
-    url_state(VIEW_PARAMS["ewa"])
     st.subheader(tr("opt.ewa"))
     st.markdown(tr("opt.ewa.intro"))
     beta = st.slider(tr("opt.ewa.beta"), 0.5, 0.99, step=0.01, key="opt_ewa_beta")
@@ -229,7 +222,7 @@ THEORY = [
 
 
 def main() -> None:
-    url_state([*PARAMS, *(param for params in VIEW_PARAMS.values() for param in params)])
+    url_state(PARAMS)
     page_title("page.optimizers")
     st.markdown(tr("opt.intro"))
     share_link()

@@ -56,12 +56,14 @@ def test_a_shared_link_opens_the_same_race_in_a_new_browser(open_page, browser) 
     nudge(page, translate("opt.steps", "en"), 3)  # 200 -> 230
     page.wait_for_function(f"() => ({HEADS_X})().length === 4")
     heads = page.evaluate(HEADS_X)
+    nudge(page, translate("opt.eps_target", "en"), 1)  # 1e-3 -> 1e-2, inside a fragment: only it reruns
     url = share_url(page, translate("ui.share", "en"))
-    assert "steps=230" in url and "lang=en" in url, url
+    assert "steps=230" in url and "eps=0.01" in url and "lang=en" in url, url
     for name, viewport in (("optimizers-link", None), ("optimizers-phone", PHONE)):
         context, fresh = open_in_new_context(browser, url, CONTOUR, viewport)
         try:
             assert slider_value(fresh, translate("opt.steps", "en")) == "230"
+            assert slider_value(fresh, translate("opt.eps_target", "en")) == "0.01"
             assert fresh.evaluate(HEADS_X) == pytest.approx(heads), "the same race"
             assert not error_boxes(fresh) and horizontal_overflow(fresh) <= 0, "no sideways scrolling"
             screenshot(fresh, name)
