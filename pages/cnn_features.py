@@ -36,9 +36,8 @@ PARAMS = [
     Param("cnn_padding", "p", 1, low=0, high=6), Param("cnn_dilation", "dilation", 1, low=1, high=4),
     Param("cnn_absolute", "abs", True), Param("cnn_pool_size", "pool", 2, low=2, high=4),
     *(Param(f"cnn_cost_{name}", f"cost_{name}", default, low=1, high=high) for name, default, high in COST_INPUTS),
-    Param("cnn_model", "model", "squeezenet1_1", options=list(LOADERS)),
-    Param("cnn_grid_count", "count", 16, low=4, high=32), Param("cnn_alpha", "alpha", 0.55, low=0.0, high=1.0),
-    Param("cnn_colormap", "colormap", "Viridis", options=COLORMAPS),
+    Param("cnn_model", "model", "squeezenet1_1", options=[*LOADERS]), Param("cnn_alpha", "alpha", 0.55, low=0, high=1),
+    Param("cnn_colormap", "colormap", "Viridis", options=COLORMAPS), Param("cnn_grid_count", "count", 16, low=4, high=32),
 ]
 
 
@@ -236,15 +235,16 @@ def main() -> None:
     url_state(PARAMS)
     page_title("page.cnn_features")
     st.caption(tr("cnn.intro"))
-    share_link()
+    link = st.container()  # filled last: the open tab and the network's settings join the link further down
     image, data = image_input("cnn_image", default_sample="coffee")
-    conv_tab, cost_tab, net_tab = tabs()
-    for tab, section in ((conv_tab, lambda: conv_section(image)), (cost_tab, cost_section),
-                         (net_tab, lambda: net_section(image, data))):
+    sections = (lambda: conv_section(image), cost_section, lambda: net_section(image, data))
+    for tab, section in zip(tabs(), sections):
         if tab.open:
             with tab:
                 section()
     theory(THEORY, "cnn.theory")
+    with link:
+        share_link()
 
 
 main()

@@ -52,6 +52,7 @@ def test_a_shared_link_opens_the_same_grid_in_a_new_browser(open_page, browser) 
     page.get_by_role("tab", name=translate("cnn.tab.net", "en")).click()
     page.wait_for_selector(GRID, timeout=180_000)
     wait_for_idle(page, 180_000)
+    assert "tab=net" in share_url(page, translate("ui.share", "en")), "the link follows the tab just opened"
     nudge(page, translate("cnn.grid_count", "en"), 1)  # 16 -> 20 channels
     page.wait_for_function(f"() => document.querySelectorAll('{GRID}').length === 20", timeout=60_000)
     url = share_url(page, translate("ui.share", "en"))
