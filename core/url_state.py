@@ -92,12 +92,15 @@ def from_query(params: Sequence[Param], query: Mapping[str, str]) -> dict[str, A
 
 
 def to_query(params: Sequence[Param], values: Mapping[str, Any]) -> dict[str, str]:
-    """URL name -> text for every param whose current value differs from its default."""
+    """URL name -> text for every param whose current value differs from its default (and fits a link)."""
     query: dict[str, str] = {}
     for param in params:
         value = values.get(param.key, param.default)
         if isinstance(param.default, tuple):
             value = tuple(value)
         if value != param.default:
-            query[param.name] = param.encode(value)
+            text = param.encode(value)
+            if isinstance(param.default, str) and len(text) > param.max_len:
+                continue  # too long for a link (proxies refuse long URLs): the link leaves it out
+            query[param.name] = text
     return query

@@ -34,7 +34,7 @@ THUMB = 32  # model-view maps are pooled down to at most this many rows
 PE_TOKENS = 48  # "PE added to embeddings" shows the window's first tokens only
 PE_DIMS = [16, 32, 64, 128, 256, 384, 512]
 PARAMS = [
-    Param("att_text", "text", SAMPLE, max_len=2000), Param("att_window", "window", 0, low=0, high=999),
+    Param("att_text", "text", SAMPLE, max_len=500), Param("att_window", "window", 0, low=0, high=999),
     Param("att_view", "view", "heatmap", options=VIEWS), Param("att_mode", "mode", "head", options=MODES),
     Param("att_layer", "layer", 4, low=1, high=6), Param("att_head", "head", 2, low=1, high=12),
     Param("att_hide_special", "specials_hidden", True), Param("att_merge_words", "words", False),

@@ -57,3 +57,9 @@ def test_select_slider_steps_and_range_ends_round_trip() -> None:
 ])
 def test_numbers_off_the_steps_or_out_of_range_are_ignored(param: Param, text: str) -> None:
     assert from_query([param], {param.name: text}) == {}
+
+
+def test_text_too_long_for_a_link_is_left_out() -> None:
+    text = Param("att_text", "text", "short", max_len=10)
+    assert to_query([text], {"att_text": "x" * 11}) == {}
+    assert to_query([text], {"att_text": "x" * 10}) == {"text": "x" * 10}
