@@ -33,12 +33,14 @@ FOCUS = "it"  # the sample's coreference head (layer 4, head 2): "it" → "anima
 THUMB = 32  # model-view maps are pooled down to at most this many rows
 PE_TOKENS = 48  # "PE added to embeddings" shows the window's first tokens only
 PE_DIMS = [16, 32, 64, 128, 256, 384, 512]
+HEADS = tuple(str(h + 1) for h in range(12))  # the head view's choice, as head numbers: MiniLM has 12 per layer
 PARAMS = [
     Param("att_text", "text", SAMPLE, max_len=500), Param("att_window", "window", 0, low=0, high=999),
     Param("att_view", "view", "heatmap", options=VIEWS), Param("att_mode", "mode", "head", options=MODES),
     Param("att_layer", "layer", 4, low=1, high=6), Param("att_head", "head", 2, low=1, high=12),
     Param("att_hide_special", "specials_hidden", True), Param("att_merge_words", "words", False),
     Param("att_threshold", "min", 0.0, low=0.0, high=0.5), Param("att_token", "token", -1, low=0, high=511),
+    Param("att_heads", "heads", HEADS, options=HEADS),
     Param("att_pe_positions", "positions", 64, low=8, high=512), Param("att_pe_dim", "dim", 128, options=PE_DIMS),
     Param("att_hand_tokens", "n", 3, low=2, high=6), Param("att_hand_dim", "d", 2, low=1, high=4),
     Param("att_temperature", "temp", 1.0, low=0.1, high=5.0),
@@ -139,12 +141,11 @@ def show_head_view(view: Tidy, p: Params, heads: int) -> None:
     left, right = st.columns([1, 2])
     token = left.selectbox(tr("att.token"), range(len(labels)), key="att_token",
                            format_func=lambda i: f"{i + 1}: {labels[i]}")
-    head_label = {h: tr("att.head.number", number=h + 1) for h in range(heads)}.__getitem__
-    chosen = right.multiselect(tr("att.heads"), range(heads), default=list(range(heads)), key="att_heads",
-                               format_func=head_label)
-    layer = view.weights[p.layer].numpy()  # (H, N, N)
-    chart(figures.head_view(layer, labels, token, sorted(chosen), threshold=p.threshold, head_name=tr("att.head")),
-          "att_head_chart", width="stretch")
+    numbers = {str(h + 1): tr("att.head.number", number=h + 1) for h in range(heads)}  # as in the link: "1"…
+    chosen = right.multiselect(tr("att.heads"), list(numbers), key="att_heads", format_func=numbers.__getitem__)
+    shown = sorted(int(h) - 1 for h in chosen)  # 0-based head indices
+    chart(figures.head_view(view.weights[p.layer].numpy(), labels, token, shown, threshold=p.threshold,
+                            head_name=tr("att.head")), "att_head_chart", width="stretch")
 
 
 def _select_from_grid(heads: int) -> None:

@@ -1,6 +1,8 @@
 """The attention page through the real app frame, in both languages, for each view and the notes."""
 from __future__ import annotations
 
+import json
+
 import pytest
 import torch
 
@@ -128,3 +130,15 @@ def test_bad_link_values_are_ignored() -> None:
     assert_clean(at)
     assert (at.slider(key="att_layer").value, at.slider(key="att_head").value) == (4, 2)
     assert at.radio(key="att_view").value == "heatmap"
+
+
+def test_a_link_to_the_head_view_restores_token_and_heads() -> None:
+    at = open_link("attention", {"view": "head", "heads": "2~5", "token": "3", "lang": "zh"})
+    assert_clean(at)
+    assert list(at.multiselect(key="att_heads").value) == ["2", "5"] and at.selectbox(key="att_token").value == 3
+    head_name = translate("att.head", "zh")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    legend = {trace["name"] for trace in spec["data"] if trace.get("showlegend", True) and trace.get("name")}
+    assert legend == {f"{head_name} 2", f"{head_name} 5"}, "only the linked heads are drawn"
+    at.multiselect(key="att_heads").set_value(["1", "12"]).run()
+    assert at.query_params["heads"] == "1~12"
