@@ -20,10 +20,10 @@ SEPARATOR = "~"  # between items of a list value; never inside an option
 class Param:
     """One shareable setting: widget ``key``, URL ``name``, ``default`` and the allowed values.
 
-    The kind follows the default: bool, int, float (within ``low``..``high``, or one of ``options``
-    when given, e.g. a select slider's sizes), str (one of ``options`` when given) or a tuple of
-    strings (each one of ``options``), e.g. chosen racers.
-    ``max_len`` bounds free text such as a sentence or a word.
+    The kind follows the default: bool, int, float (within ``low``..``high``, and one of
+    ``options`` when given: a select-slider's steps), str (one of ``options`` when given), a tuple
+    of strings (each one of ``options``), e.g. chosen racers, or a tuple of numbers (a range
+    slider's two ends). ``max_len`` bounds free text such as a sentence or a word.
     """
 
     key: str
@@ -49,21 +49,34 @@ class Param:
             if text not in ("0", "1"):
                 raise ValueError(text)
             return text == "1"
+        if isinstance(self.default, tuple) and self.default and not isinstance(self.default[0], str):
+            numbers = tuple(self._number(item, self.default[0]) for item in text.split(SEPARATOR))
+            if len(numbers) != len(self.default):
+                raise ValueError(text)
+            return numbers
         if isinstance(self.default, tuple):
             items = tuple(item for item in text.split(SEPARATOR) if item)
             if self.options is not None and any(item not in self.options for item in items):
                 raise ValueError(text)
             return items
         if isinstance(self.default, (int, float)):
-            number = int(text) if isinstance(self.default, int) else float(text)
-            if not math.isfinite(number) or (self.low is not None and number < self.low) or (
-                    self.high is not None and number > self.high) or (
-                    self.options is not None and number not in self.options):
-                raise ValueError(text)
-            return number
+            return self._number(text, self.default)
         if len(text) > self.max_len or (self.options is not None and text not in self.options):
             raise ValueError(text)
         return text
+
+    def _number(self, text: str, like: int | float) -> int | float:
+        """``text`` as a number of ``like``'s type, within bounds; snapped to the option it names, if any."""
+        number = int(text) if isinstance(like, int) else float(text)
+        if not math.isfinite(number) or (self.low is not None and number < self.low) or (
+                self.high is not None and number > self.high):
+            raise ValueError(text)
+        if self.options is not None:  # "%.6g" text names an option up to rounding
+            near = [o for o in self.options if math.isclose(o, number, rel_tol=1e-5, abs_tol=1e-12)]
+            if not near:
+                raise ValueError(text)
+            return near[0]
+        return number
 
 
 def from_query(params: Sequence[Param], query: Mapping[str, str]) -> dict[str, Any]:
@@ -79,12 +92,15 @@ def from_query(params: Sequence[Param], query: Mapping[str, str]) -> dict[str, A
 
 
 def to_query(params: Sequence[Param], values: Mapping[str, Any]) -> dict[str, str]:
-    """URL name -> text for every param whose current value differs from its default."""
+    """URL name -> text for every param whose current value differs from its default (and fits a link)."""
     query: dict[str, str] = {}
     for param in params:
         value = values.get(param.key, param.default)
         if isinstance(param.default, tuple):
             value = tuple(value)
         if value != param.default:
-            query[param.name] = param.encode(value)
+            text = param.encode(value)
+            if isinstance(param.default, str) and len(text) > param.max_len:
+                continue  # too long for a link (proxies refuse long URLs): the link leaves it out
+            query[param.name] = text
     return query

@@ -185,7 +185,9 @@ def image_input(key: str, *, default_sample: str = "coffee", samples: dict[str, 
 
 def text_input_or_upload(key: str, default: str, *, label_key: str, upload_label_key: str) -> str:
     """A text area plus an optional .txt upload (which wins); returns checked text or stops the page."""
-    typed = st.text_area(tr(label_key), value=default, key=f"{key}_text")
+    if f"{key}_text" not in st.session_state:  # a link (``url_state``) may have set it already
+        st.session_state[f"{key}_text"] = default
+    typed = st.text_area(tr(label_key), key=f"{key}_text")
     uploaded = st.file_uploader(tr(upload_label_key), type=["txt"], key=f"{key}_upload")
     with user_errors():
         if uploaded is not None:

@@ -4,6 +4,7 @@ import pytest
 from core.activations.functions import ACTIVATIONS
 from core.i18n import translate
 from tests.conftest import LANGS, assert_clean, run_page
+from tests.page_links import csv_rows, download, open_link, served  # noqa: F401  (served: a fixture)
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
@@ -105,3 +106,44 @@ def test_playground_overfit_preset_and_live_hyperparameters(lang: str) -> None:
     at.selectbox(key="act_pg_dataset").set_value("spirals").run()
     assert_clean(at)
     assert at.session_state["act_pg"] is not pg and at.session_state["act_pg"].steps == 0
+
+
+LINK = {"fn": "relu~elu", "fn_range": "-10.0~2.5", "fn_elu_alpha": "2", "depth": "30", "depth_act": "sigmoid",
+        "depth_init": "small", "pg_data": "spirals", "pg_neurons": "16", "pg_lr": "0.1"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_link_restores_every_section(lang: str, served) -> None:
+    at = open_link("activations", {**LINK, "lang": lang})
+    assert_clean(at)
+    assert at.title[0].value == translate("page.activations", lang), "the link opens in its language"
+    assert list(at.multiselect(key="act_fn_select").value) == ["relu", "elu"]
+    assert at.slider(key="act_fn_range").value == (-10.0, 2.5) and at.slider(key="act_fn_elu_alpha").value == 2.0
+    assert at.slider(key="act_depth_depth").value == 30 and at.selectbox(key="act_depth_act").value == "sigmoid"
+    assert at.warning[0].value == translate("act.verdict.vanishing", lang), "the linked set-up's result"
+    assert at.selectbox(key="act_pg_dataset").value == "spirals" and at.select_slider(key="act_pg_lr").value == 0.1
+    assert at.session_state["act_pg"].data.x_train.shape[0] == 150 and at.slider(key="act_pg_neurons").value == 16
+    rows = csv_rows(download(at, "act_fn_csv", served)[0])
+    assert [row[0] for row in rows[1:]] == ["ReLU", "ELU"] and rows[1:] == at.table[0].value.values.tolist()
+
+    def by_hand(at) -> None:
+        at.multiselect(key="act_fn_select").set_value(["relu", "elu"]).run()
+        at.slider(key="act_fn_range").set_value((-10.0, 2.5))
+        at.slider(key="act_fn_elu_alpha").set_value(2.0)
+        at.slider(key="act_depth_depth").set_value(30)
+        at.selectbox(key="act_depth_act").set_value("sigmoid")
+        at.radio(key="act_depth_init").set_value("small")
+        at.selectbox(key="act_pg_dataset").set_value("spirals")
+        at.slider(key="act_pg_neurons").set_value(16)
+        at.select_slider(key="act_pg_lr").set_value(0.1)
+
+    moved = run_page("activations", lang, setup=by_hand)
+    assert {k: v for k, v in moved.query_params.items() if k != "lang"} == LINK, "moved widgets write the link"
+
+
+def test_a_link_can_open_the_playground_tab_and_bad_values_are_ignored() -> None:
+    at = open_link("activations", {"tab": "playground", "depth": "999", "pg_lr": "0.02", "fn": "relu~swoosh"})
+    assert_clean(at)
+    assert at.query_params["tab"] == "playground", "the tab stays in the link the page shows"
+    assert at.slider(key="act_depth_depth").value == 10 and at.select_slider(key="act_pg_lr").value == 0.03
+    assert list(at.multiselect(key="act_fn_select").value) == ["sigmoid", "tanh", "relu", "gelu"]

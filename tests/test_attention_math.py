@@ -124,3 +124,14 @@ def test_pe_added_to_embeddings() -> None:
     torch.testing.assert_close(parts.embeddings, embeddings * math.sqrt(8))
     torch.testing.assert_close(parts.encoding, sinusoidal(6, 8))
     torch.testing.assert_close(parts.total, embeddings * math.sqrt(8) + sinusoidal(6, 8))
+
+
+def test_by_hand_start_matrices_and_the_torch_check() -> None:
+    from core.attention.by_hand import attention_steps, start_matrix, torch_difference
+
+    q, k, v = start_matrix(3, 2, 1), start_matrix(3, 2, 2), start_matrix(3, 2, 3)
+    assert q.shape == (3, 2) and torch.equal(q, start_matrix(3, 2, 1)) and not torch.equal(q, k)
+    assert torch.equal(q * 10, (q * 10).round()), "one decimal, easy to read and edit"
+    steps = attention_steps(q, k, v, 0.5)
+    assert torch_difference(q, k, v, 0.5, steps.output) < 1e-6
+    assert torch_difference(q, k, v, 0.5, steps.output + 0.1) > 0.09, "a wrong output is caught"

@@ -69,3 +69,26 @@ def test_activations_page_charts_and_live_playground(open_page, lang: str) -> No
     assert not error_boxes(page)
     boundary.scroll_into_view_if_needed()
     screenshot(page, f"activations-playground-{lang}")
+
+
+def test_a_shared_link_opens_the_same_depth_experiment_in_a_new_browser(open_page, browser) -> None:
+    from tests.page_links import PHONE, horizontal_overflow, nudge, open_in_new_context, share_url, slider_value
+
+    page = _open(open_page, "zh")
+    _open_tab(page, "act.tab.depth", "zh")
+    nudge(page, translate("act.depth.depth", "zh"), 3)  # 10 -> 13 layers
+    ratio = page.locator('[data-testid="stMetricValue"]').first.inner_text()
+    url = share_url(page, translate("ui.share", "zh"))
+    assert "depth=13" in url and "lang=zh" in url, url
+    for name, viewport in (("activations-link-zh", None), ("activations-phone-zh", PHONE)):
+        context, fresh = open_in_new_context(browser, url, f"{CHART} g.trace", viewport)
+        try:
+            assert slider_value(fresh, translate("act.depth.depth", "zh")) == "13"
+            assert fresh.locator('[data-testid="stMetricValue"]').first.inner_text() == ratio, "the same result"
+            assert not error_boxes(fresh) and horizontal_overflow(fresh) <= 0, "no sideways scrolling"
+            screenshot(fresh, name)
+            if viewport is PHONE:
+                fresh.locator(CHART).first.scroll_into_view_if_needed()
+                screenshot(fresh, f"{name}-result")
+        finally:
+            context.close()

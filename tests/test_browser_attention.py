@@ -70,3 +70,28 @@ def test_other_views_draw(open_page, view: str) -> None:
     assert page.locator(CHART).count() >= 1
     page.locator(CHART).first.scroll_into_view_if_needed()
     screenshot(page, f"attention-{view}-zh")
+
+
+def test_a_shared_link_opens_the_same_head_in_a_new_browser(open_page, browser) -> None:
+    from tests.page_links import PHONE, horizontal_overflow, nudge, open_in_new_context, share_url, slider_value
+
+    page = _open(open_page, "zh")
+    nudge(page, translate("att.layer", "zh"), 1)  # layer 4 -> 5
+    nudge(page, translate("att.head", "zh"), 1)  # head 2 -> 3
+    title = translate("att.title.head", "zh", layer=5, head=3)
+    page.get_by_text(title).wait_for(timeout=60_000)
+    url = share_url(page, translate("ui.share", "zh"))
+    assert "layer=5" in url and "head=3" in url and "lang=zh" in url, url
+    for name, viewport in (("attention-link-zh", None), ("attention-phone-zh", PHONE)):
+        context, fresh = open_in_new_context(browser, url, f"{CHART} g.hm image", viewport)
+        try:
+            assert slider_value(fresh, translate("att.layer", "zh")) == "5"
+            assert slider_value(fresh, translate("att.head", "zh")) == "3"
+            assert fresh.get_by_text(title).count() == 1, "the same map"
+            assert not error_boxes(fresh) and horizontal_overflow(fresh) <= 0, "no sideways scrolling"
+            screenshot(fresh, name)
+            if viewport is PHONE:
+                fresh.locator(CHART).first.scroll_into_view_if_needed()
+                screenshot(fresh, f"{name}-result")
+        finally:
+            context.close()

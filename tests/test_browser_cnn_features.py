@@ -43,3 +43,29 @@ def test_channel_grid_is_shown(open_page, lang: str) -> None:
     wait_for_idle(page)
     assert not error_boxes(page)
     screenshot(page, f"cnn_features-cost-{lang}")
+
+
+def test_a_shared_link_opens_the_same_grid_in_a_new_browser(open_page, browser) -> None:
+    from tests.page_links import PHONE, horizontal_overflow, nudge, open_in_new_context, share_url, slider_value
+
+    page = _open(open_page, "en")
+    page.get_by_role("tab", name=translate("cnn.tab.net", "en")).click()
+    page.wait_for_selector(GRID, timeout=180_000)
+    wait_for_idle(page, 180_000)
+    assert "tab=net" in share_url(page, translate("ui.share", "en")), "the link follows the tab just opened"
+    nudge(page, translate("cnn.grid_count", "en"), 1)  # 16 -> 20 channels
+    page.wait_for_function(f"() => document.querySelectorAll('{GRID}').length === 20", timeout=60_000)
+    url = share_url(page, translate("ui.share", "en"))
+    assert "tab=net" in url and "count=20" in url, url
+    for name, viewport in (("cnn_features-link", None), ("cnn_features-phone", PHONE)):
+        context, fresh = open_in_new_context(browser, url, GRID, viewport)
+        try:
+            assert slider_value(fresh, translate("cnn.grid_count", "en")) == "20"
+            assert fresh.locator(GRID).count() == 20, "the same grid"
+            assert not error_boxes(fresh) and horizontal_overflow(fresh) <= 0, "no sideways scrolling"
+            screenshot(fresh, name)
+            if viewport is PHONE:
+                fresh.locator(GRID).first.scroll_into_view_if_needed()
+                screenshot(fresh, f"{name}-result")
+        finally:
+            context.close()

@@ -241,3 +241,25 @@ def test_cli_classify_rejects_a_non_image(tmp_path, capsys) -> None:
     bad.write_text("not an image")
     assert cli_main(["classify", str(bad)]) == 2
     assert "image" in capsys.readouterr().err
+
+
+def test_size_formula_blocks_and_mosaic() -> None:
+    import numpy as np
+    import torch
+
+    from core.cnn.conv_workbench import ConvSettings, blocks, output_size, size_latex
+    from core.cnn.costs import ConvLayer, compare, standard_cost
+    from core.cnn.figures import cost_chart
+    from core.cnn.render import mosaic
+
+    latex = size_latex(213, ConvSettings(2, "valid", 0, 1))
+    assert r"\frac{213 + 2\cdot0 - 3}{2}" in latex and latex.endswith(f"= {output_size(213, 3, 0, 2)}")
+    assert size_latex(10, ConvSettings(1, "custom", 2, 2)).endswith("= 10"), "(10 + 4 - 5) / 1 + 1"
+    shown = blocks(torch.tensor([[0.0, 1.0], [1.0, 0.0]]), 3)
+    assert shown.size == (6, 6) and np.asarray(shown)[:3, :3].max() == 0 and np.asarray(shown)[:3, 3:].min() == 255
+    sheet = mosaic([np.full((4, 4, 3), i, dtype=np.uint8) for i in range(5)], columns=3, gap=1)
+    assert sheet.size == (3 * 4 + 2, 2 * 4 + 1) and np.asarray(sheet)[5, 5, 0] == 4, "tile 4: row 1, column 1"
+    layer = ConvLayer(28, 28, 192, 32, 5)
+    designs = compare(layer, 16)
+    assert list(designs) == ["standard", "separable", "bottleneck_design"] and designs["standard"] == standard_cost(layer)
+    assert list(cost_chart(designs, ["a", "b", "c"], "M").data[0].y) == ["a", "b", "c"]

@@ -137,3 +137,27 @@ def test_other_figures(race) -> None:
     state = state_figure(inside(result, KINDS.index("adam")), "zh")
     assert len(state.data) == 2 * 5  # grad, m̂, v̂, step, effective lr: x and y each
     assert len(ewa_figure(noisy_series(), 0.9, "en").data) == 3
+
+
+def test_race_view_tables_match_the_race() -> None:
+    from core.optimizers.view import paths_table, race_view, scoreboard_table
+
+    surface = get_surface("himmelblau")
+    settings = RaceSettings((RacerSpec("sgd", 0.01), RacerSpec("adam", 0.1)), surface.start, steps=30)
+    view = race_view(surface, surface_backdrop(surface, 40), settings, "en")
+    assert view.result.steps == 30 and view.race_ms >= 0 and len(view.loss.data) >= 2
+    paths = paths_table(view.result, "en")
+    assert len(paths["x"]) == 2 * 31 and paths["step"][:2] == [0, 1] and paths["racer"][31].startswith("Adam")
+    assert (paths["x"][31 + 30], paths["y"][31 + 30]) == tuple(view.result.paths[30, 1])
+    board = scoreboard_table(view.result, surface, 1e-3, "zh")
+    assert len(board) == 5, "Himmelblau has four minima: the nearest one gets a column"
+    assert all(len(column) == 2 for column in board.values())
+
+
+def test_every_default_lies_on_its_slider_steps() -> None:
+    from core.optimizers.choices import CHOICES, LR_OPTIONS, default_hyperparameters, default_lrs, nearest
+
+    assert set(default_lrs().values()) <= set(LR_OPTIONS)
+    for (kind, name), value in default_hyperparameters().items():
+        assert value in CHOICES.get(name, [value]), (kind, name)
+    assert nearest(LR_OPTIONS, 0.0011) == 0.001 and nearest([0.0, 0.001], 0.0) == 0.0

@@ -46,3 +46,27 @@ def test_a_number_with_options_must_be_one_of_them() -> None:
     size = Param("det_size", "size", 416, options=(320, 352, 384, 416))
     assert from_query([size], {"size": "352"}) == {"det_size": 352}
     assert from_query([size], {"size": "330"}) == {}
+
+
+STEPS = Param("opt_lr", "lr", 0.001, options=(1e-5, 1.5e-5, 0.0003, 0.001, 0.3, 1.0, 7.0))
+RANGE = Param("act_range", "range", (-5.0, 5.0), low=-20.0, high=20.0)
+
+
+def test_select_slider_steps_and_range_ends_round_trip() -> None:
+    values = {"opt_lr": 1.5e-5, "act_range": (-10.0, 2.5)}
+    query = to_query([STEPS, RANGE], values)
+    assert query == {"lr": "1.5e-05", "range": "-10.0~2.5"}
+    assert from_query([STEPS, RANGE], query) == values
+
+
+@pytest.mark.parametrize("param, text", [
+    (STEPS, "0.002"), (STEPS, "1e9"), (RANGE, "-5.0"), (RANGE, "-30~1"), (RANGE, "a~b"), (RANGE, "1~2~3"),
+])
+def test_numbers_off_the_steps_or_out_of_range_are_ignored(param: Param, text: str) -> None:
+    assert from_query([param], {param.name: text}) == {}
+
+
+def test_text_too_long_for_a_link_is_left_out() -> None:
+    text = Param("att_text", "text", "short", max_len=10)
+    assert to_query([text], {"att_text": "x" * 11}) == {}
+    assert to_query([text], {"att_text": "x" * 10}) == {"text": "x" * 10}

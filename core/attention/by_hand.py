@@ -28,3 +28,17 @@ def attention_steps(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, temperatu
     scaled = scores / (math.sqrt(q.shape[-1]) * temperature)
     weights = torch.softmax(scaled, dim=-1)
     return Steps(scores=scores, scaled=scaled, weights=weights, output=weights @ v)
+
+
+def start_matrix(rows: int, cols: int, seed: int) -> torch.Tensor:
+    """A small (rows, cols) matrix of one-decimal values to start editing from; the same for a seed."""
+    generator = torch.Generator().manual_seed(seed)
+    return torch.round(torch.randn(rows, cols, generator=generator) * 10) / 10
+
+
+def torch_difference(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, temperature: float,
+                     output: torch.Tensor) -> float:
+    """Largest gap between ``output`` and torch's own scaled dot-product attention on the same inputs."""
+    scale = 1 / (math.sqrt(q.shape[-1]) * temperature)
+    reference = torch.nn.functional.scaled_dot_product_attention(q, k, v, scale=scale)  # (Tq, dv)
+    return float((reference - output).abs().max())

@@ -131,3 +131,15 @@ def matrix(values: np.ndarray, *, x_title: str, y_title: str, colorscale: str = 
     figure.update_layout(height=height, margin=dict(l=10, r=10, t=30, b=10),
                          xaxis=dict(title=x_title), yaxis=dict(title=y_title, autorange="reversed"))
     return figure
+
+
+def by_hand(steps, names: list[str]) -> list[go.Figure]:
+    """The four steps of attention by hand (scores, scaled, weights, output), one annotated matrix each.
+
+    ``steps`` is a ``by_hand.Steps``; ``names`` label the tokens x1…xn (rows, and columns but for the output).
+    """
+    dims = [f"V{j + 1}" for j in range(steps.output.shape[1])]
+    shown = [(steps.scores, names, "RdBu"), (steps.scaled, names, "RdBu"), (steps.weights, names, "Blues"),
+             (steps.output, dims, "RdBu")]
+    return [matrix(values.numpy(), x_title="", y_title="", annotate=True, x_labels=x_labels, y_labels=names,
+                   colorscale=colours, height=260) for values, x_labels, colours in shown]

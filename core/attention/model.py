@@ -38,7 +38,11 @@ class MiniLM:
 
 
 def load_minilm() -> MiniLM:
-    """Load tokenizer and model from the package folder (verified by the asset registry)."""
+    """Load tokenizer and model from the package folder (verified by the asset registry).
+
+    Every call loads anew: the app keeps one copy per server (the page's ``st.cache_resource``),
+    the command line loads it once per run.
+    """
     for asset_id in ("minilm-config", "minilm-tokenizer"):
         resolve(asset_id)
     folder = resolve("minilm-weights").parent

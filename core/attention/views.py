@@ -65,3 +65,15 @@ def pick(view: Tidy, mode: Mode, layer: int, head: int) -> torch.Tensor:
     if mode == "rollout":
         return view.rollout[layer]
     raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+
+
+def as_table(matrix: torch.Tensor, labels: list[str], *, row_name: str) -> dict[str, list]:
+    """A shown (N, N) map as columns for a CSV: the attending token, then one column per attended token.
+
+    Repeated tokens get their position, ``the (7)``, so every column name is distinct.
+    """
+    names = [f"{label} ({i + 1})" for i, label in enumerate(labels)]
+    table: dict[str, list] = {row_name: names}
+    for j, name in enumerate(names):
+        table[name] = matrix[:, j].tolist()
+    return table

@@ -96,3 +96,17 @@ def to_display(x: Tensor, absolute: bool = False) -> np.ndarray:
     lo, hi = float(x.min()), float(x.max())
     scaled = (x - lo) / (hi - lo) if hi > lo else torch.zeros_like(x)
     return (scaled.numpy() * 255).round().astype(np.uint8)
+
+
+def size_latex(n: int, settings: ConvSettings, kernel_size: int = 3) -> str:
+    """The output-size formula with this side ``n`` and ``settings`` filled in, worked out to the result."""
+    p, s = effective_padding(settings, kernel_size), settings.stride
+    f_eff = settings.dilation * (kernel_size - 1) + 1
+    out = output_size(n, kernel_size, p, s, settings.dilation)
+    return rf"N_{{out}} = \left\lfloor \frac{{{n} + 2\cdot{p} - {f_eff}}}{{{s}}} \right\rfloor + 1 = {out}"
+
+
+def blocks(pooled: Tensor, k: int) -> Image.Image:
+    """A pooled (h, w) map drawn k times larger with nearest neighbours, so each pooled cell stays a block."""
+    return Image.fromarray(to_display(pooled)).resize((pooled.shape[1] * k, pooled.shape[0] * k),
+                                                      Image.Resampling.NEAREST)

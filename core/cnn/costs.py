@@ -58,3 +58,9 @@ def bottleneck_cost(layer: ConvLayer, bottleneck: int) -> Cost:
     squeeze = Cost(params=(layer.c_in + 1) * bottleneck, mults=layer.height * layer.width * layer.c_in * bottleneck)
     conv = standard_cost(ConvLayer(layer.height, layer.width, bottleneck, layer.c_out, layer.f, layer.stride))
     return Cost(squeeze.params + conv.params, squeeze.mults + conv.mults)
+
+
+def compare(layer: ConvLayer, bottleneck: int) -> dict[str, Cost]:
+    """The three designs of one layer, in the order the page lists them."""
+    return {"standard": standard_cost(layer), "separable": separable_cost(layer),
+            "bottleneck_design": bottleneck_cost(layer, bottleneck)}

@@ -96,3 +96,22 @@ def render_layer(acts: Activations, layer: str, count: int, colormap: str, chann
     return LayerView(channels, channel_tiles(maps, channels, colormap, tile), chosen,
                      colorize(upsample_nearest(map01, (photo.height, photo.width)), colormap),
                      overlay(photo, map01, colormap, alpha))
+
+
+def channel_ranks(acts: Activations, layer: str) -> dict[str, list]:
+    """Every channel of ``layer``, strongest first: rank, channel index, mean and max activation."""
+    maps = acts.maps[layer].numpy()  # (C, h, w)
+    order = acts.order[layer]
+    return {"rank": list(range(1, len(order) + 1)), "channel": [int(c) for c in order],
+            "mean": [float(maps[c].mean()) for c in order], "max": [float(maps[c].max()) for c in order]}
+
+
+def mosaic(tiles: list[np.ndarray], columns: int = 8, gap: int = 4) -> Image.Image:
+    """Equal (t, t, 3) tiles laid out row by row on white, ``columns`` per row: the channel grid as one picture."""
+    side = tiles[0].shape[0]
+    rows = -(-len(tiles) // columns)
+    sheet = np.full((rows * (side + gap) - gap, columns * (side + gap) - gap, 3), 255, dtype=np.uint8)
+    for i, tile in enumerate(tiles):
+        top, left = (i // columns) * (side + gap), (i % columns) * (side + gap)
+        sheet[top:top + side, left:left + side] = tile
+    return Image.fromarray(sheet)

@@ -10,6 +10,7 @@ STRINGS = {
     "cnn.tab.conv": {"en": "Convolution workbench", "zh": "卷积工作台"},
     "cnn.tab.cost": {"en": "Cost calculator", "zh": "计算量估算"},
     "cnn.tab.net": {"en": "Pretrained networks", "zh": "预训练网络"},
+    "cnn.ranks": {"en": "Every channel of this layer, ranked by mean activation", "zh": "本层所有通道（按平均激活排序）"},
     # Convolution workbench
     "cnn.kernel": {"en": "Kernel", "zh": "卷积核"},
     "cnn.kernel.vertical_edge": {"en": "Vertical edge", "zh": "竖直边缘"},

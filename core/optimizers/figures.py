@@ -168,9 +168,10 @@ def contour_race(surface: Surface, backdrop: Backdrop, result: RaceResult, lang:
         "xaxis": {"range": [x0, x1], "showgrid": False, "zeroline": False},
         "yaxis": {"range": [y0, y1], "showgrid": False, "zeroline": False},
         "height": 680, "margin": {"l": 40, "r": 10, "t": 30, "b": 160},
-        "legend": {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"}, "hovermode": "closest",
+        "legend": {"orientation": "h", "x": 0, "y": -0.24, "yanchor": "top"}, "hovermode": "closest",
         "updatemenus": [{
-            "type": "buttons", "direction": "left", "x": 0.0, "y": 0, "xanchor": "left", "yanchor": "top",
+            # Stacked, so the buttons stay narrow and clear of the step slider on a phone-wide chart.
+            "type": "buttons", "direction": "down", "x": 0.0, "y": 0, "xanchor": "left", "yanchor": "top",
             "showactive": False, "pad": {"r": 10, "t": 45},
             "buttons": [
                 {"label": "▶ " + translate("opt.fig.play", lang), "method": "animate", "args": [None, play]},
@@ -180,7 +181,7 @@ def contour_race(surface: Surface, backdrop: Backdrop, result: RaceResult, lang:
             ],
         }],
         "sliders": [{
-            "active": len(frame_steps) - 1, "x": 0.3, "len": 0.7, "y": 0, "yanchor": "top",
+            "active": len(frame_steps) - 1, "x": 0.32, "len": 0.68, "y": 0, "yanchor": "top",
             "currentvalue": {"prefix": f"{step_label}: "}, "pad": {"t": 30},
             "steps": [{"label": str(t), "method": "animate",
                        "args": [[str(t)], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate",
