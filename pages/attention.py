@@ -23,8 +23,8 @@ from core.attention.theory import THEORY
 from core.attention.transform import below, thumbnails
 from core.attention.views import MODES, Tidy, as_table, pick, tidy
 from core.url_state import Param
-from pages.ui import (chart, download_csv, option_labels, page_title, share_link, text_input_or_upload, theory, tr,
-                      url_state, user_errors)
+from pages.ui import (chart, download_csv, input_cache, option_labels, page_title, share_link, text_input_or_upload,
+                      theory, tr, url_state, user_errors)
 
 SAMPLE_FILE = Path(__file__).resolve().parent.parent / "assets" / "text" / "attention_sample.txt"
 SAMPLE = SAMPLE_FILE.read_text("utf-8").strip()
@@ -65,23 +65,23 @@ def _model() -> MiniLM:
     return load_minilm()
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@input_cache(max_entries=32)
 def _encode(text: str) -> Encoded:
     return encode(_model(), text)
 
 
 # A 512-token window's maps take 75 MB (6 × 12 × 512 × 512 float32): keep few, drop idle ones after an hour.
-@st.cache_resource(max_entries=6, ttl=3600, show_spinner=False)
+@input_cache(max_entries=6, ttl=3600)
 def _attention(text: str, window: int) -> Attention:
     return attend(_model(), _encode(text), window)
 
 
-@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
+@input_cache(max_entries=8, ttl=3600)
 def _tidy(text: str, window: int, hide_special: bool, merge_words: bool) -> Tidy:
     return tidy(_attention(text, window), hide_special=hide_special, merge_words=merge_words)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@input_cache(max_entries=16)
 def _thumbs(text: str, window: int, hide_special: bool, merge_words: bool) -> np.ndarray:
     return thumbnails(_tidy(text, window, hide_special, merge_words).weights, THUMB).numpy()
 

@@ -21,15 +21,14 @@ from core.cnn.render import COLORMAPS, channel_ranks, mosaic, overlay, render_la
 from core.cnn.theory import COST_FORMULAS, THEORY
 from core.errors import UserError
 from core.url_state import Param
-from pages.ui import (SAMPLE_IMAGES, chart, download_csv, download_png, image_input, option_labels, page_title,
-                      share_link, theory, tr, url_state, user_errors)
+from pages.ui import (chart, download_csv, download_png, image_input, input_cache, option_labels,
+                      page_title, share_link, theory, tr, url_state, user_errors)
 
 DISPLAY_SIDE = 480  # the photo under overlays is drawn at most this large
 TABS = ("conv", "cost", "net")
 COST_INPUTS = (("side", 28, 1024), ("c_in", 192, 4096), ("c_out", 32, 4096), ("f", 5, 11), ("stride", 1, 4),
                ("bottleneck", 16, 4096))  # (name, default, largest)
 PARAMS = [
-    Param("cnn_image_sample", "sample", "coffee", options=list(SAMPLE_IMAGES)),
     Param("cnn_tab_id", "tab", "conv", options=TABS),
     Param("cnn_kernel", "kernel", "sobel_x", options=list(KERNELS)), Param("cnn_stride", "stride", 1, low=1, high=4),
     Param("cnn_padding_mode", "padding", "same", options=("valid", "same", "custom")),
@@ -51,7 +50,7 @@ def _fields(model_id: str) -> dict[str, Field]:
     return receptive_fields(_model(model_id).stages)
 
 
-@st.cache_resource(max_entries=6, show_spinner=False)
+@input_cache(max_entries=6)
 def _activations(model_id: str, data: bytes, _image: Image.Image) -> tuple[Activations, Image.Image]:
     """One forward pass per (model, image bytes), plus the downsized photo the overlays are drawn on."""
     photo = _image.copy()
@@ -59,7 +58,7 @@ def _activations(model_id: str, data: bytes, _image: Image.Image) -> tuple[Activ
     return compute_activations(_model(model_id), _image), photo
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@input_cache(max_entries=32)
 def _grad_cam(model_id: str, data: bytes, layer: str, class_index: int, _image: Image.Image) -> np.ndarray:
     return grad_cam(_model(model_id), _image, layer, class_index).numpy()
 

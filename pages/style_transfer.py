@@ -124,12 +124,12 @@ def arbitrary_section(content: Image.Image, content_bytes: bytes) -> None:
     controls, output = st.columns([1, 2])
     with controls:
         st.markdown(f"**{tr('style.style_image')}**")
-        style, style_bytes = image_input("style_painting", default_sample="rocket")
+        style, style_bytes = image_input("style_painting", default_sample="rocket", link_name="painting")
         other = st.radio(tr("style.blend_with"), ("own", "second"), horizontal=True, key="style_arb_other",
                          format_func=option_labels("style.blend."))
         if other == "second":
             st.markdown(f"**{tr('style.second_style')}**")
-            second, second_bytes = image_input("style_second", default_sample="astronaut")
+            second, second_bytes = image_input("style_second", default_sample="astronaut", link_name="second")
         else:
             second, second_bytes = content, content_bytes
         t = st.slider(tr("style.mix"), 0.0, 1.0, step=0.05, key="style_arb_mix")
@@ -169,7 +169,7 @@ def gatys_section(content: Image.Image) -> None:
     controls, output = st.columns([1, 2])
     with controls:
         st.markdown(f"**{tr('style.style_image')}**")
-        style, _ = image_input("style_painting", default_sample="rocket")
+        style, _ = image_input("style_painting", default_sample="rocket", link_name="painting")
         config = gatys_controls(net)
         st.caption(tr("style.loss_net", name=net.label))
         job = session_job("gatys")
@@ -228,7 +228,7 @@ def main() -> None:
                     key="style_mode")
     st.toggle(tr("style.keep_colours"), key="style_keep_colours", help=tr("style.keep_colours_help"))
     with st.expander(tr("style.content"), expanded=True):
-        content, content_bytes = image_input("style_content", default_sample="chelsea")
+        content, content_bytes = image_input("style_content", default_sample="chelsea", link_name="photo")
     if mode == "fast":
         fast_section(content, content_bytes)
     elif mode == "arbitrary":

@@ -96,22 +96,23 @@ def user_errors() -> Iterator[None]:
 UPLOAD_CACHE_ENTRIES = 12  # results of a reader's own uploads kept in their session (all pages together)
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def _digest(data: bytes | str) -> str:
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
-def remember_upload(data: bytes) -> None:
-    """Mark ``data`` as this reader's own upload: ``input_cache`` keeps work on it in this session only."""
+def remember_upload(data: bytes | str) -> None:
+    """Mark ``data`` (an upload's bytes, or the text decoded from it) as this reader's own:
+    ``input_cache`` keeps work on it in this session only."""
     st.session_state.setdefault("_uploads", set()).add(_digest(data))
 
 
 def _is_upload(value: object, uploads: set[str]) -> bool:
-    if isinstance(value, bytes):
-        return _digest(value) in uploads
+    if isinstance(value, (bytes, str)):
+        return bool(uploads) and _digest(value) in uploads
     return isinstance(value, tuple) and any(_is_upload(item, uploads) for item in value)
 
 
-def input_cache(max_entries: int = 16) -> Callable[[Callable], Callable]:
+def input_cache(max_entries: int = 16, ttl: float | None = None) -> Callable[[Callable], Callable]:
     """``st.cache_resource`` for work on a page's input, except work on a reader's own upload.
 
     A sample's result serves every session, once per server. The result of an upload (and any image
@@ -121,7 +122,7 @@ def input_cache(max_entries: int = 16) -> Callable[[Callable], Callable]:
     (Streamlit's own rule for unhashable arguments).
     """
     def decorate(func: Callable) -> Callable:
-        shared = st.cache_resource(max_entries=max_entries, show_spinner=False)(func)
+        shared = st.cache_resource(max_entries=max_entries, ttl=ttl, show_spinner=False)(func)
         signature = inspect.signature(func)
 
         @functools.wraps(func)
@@ -149,11 +150,12 @@ def _decode_image(data: bytes) -> Image.Image:
 
 
 def image_input(key: str, *, default_sample: str = "coffee", samples: dict[str, Path] | None = None,
-                camera: bool = False, private: bool = False) -> tuple[Image.Image, bytes]:
+                camera: bool = False, private: bool = False, link_name: str = "img") -> tuple[Image.Image, bytes]:
     """A sample / upload (/ camera) picker; returns the decoded RGB image and its raw bytes.
 
     The bytes are the cache key for the heavy work a page does with the image (``input_cache``).
     Bad uploads show a clear message and stop the page. Uploads stay in memory, in this session.
+    The chosen sample is part of the page's link as ``link_name`` (pages with two pickers name them apart).
     ``private`` photos (faces) skip every cache and stay out of links.
     """
     samples = samples or SAMPLE_IMAGES
@@ -171,7 +173,7 @@ def image_input(key: str, *, default_sample: str = "coffee", samples: dict[str, 
         remember_upload(data)
     if data is None:
         names = list(samples)
-        sample = Param(f"{key}_sample", f"{key}_img", default_sample if default_sample in names else names[0],
+        sample = Param(f"{key}_sample", link_name, default_sample if default_sample in names else names[0],
                        options=tuple(names))
         if not private:  # which sample photo is part of a shared view; face photos stay out of links
             url_state([sample])
@@ -192,7 +194,9 @@ def text_input_or_upload(key: str, default: str, *, label_key: str, upload_label
     with user_errors():
         if uploaded is not None:
             remember_upload(uploaded.getvalue())
-            return decode_text_upload(uploaded.getvalue())
+            text = decode_text_upload(uploaded.getvalue())
+            remember_upload(text)
+            return text
         return check_text(typed)
 
 

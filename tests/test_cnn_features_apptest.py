@@ -78,7 +78,7 @@ def test_a_bad_upload_shows_a_message_not_a_traceback() -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_link_restores_the_network_view(lang: str, served) -> None:
-    base = {"sample": "chelsea", "tab": "net", "layer": "fire9", "count": "8", "colormap": "Magma", "lang": lang}
+    base = {"img": "chelsea", "tab": "net", "layer": "fire9", "count": "8", "colormap": "Magma", "lang": lang}
     first = open_link("cnn_features", base)
     channel = int(first.button_group(key="cnn_pick_squeezenet1_1_fire9").options[2].lstrip("#"))
     at = open_link("cnn_features", {**base, "channel": str(channel)})
@@ -100,7 +100,7 @@ def test_tables_and_pictures_download(served) -> None:
 
     from PIL import Image
 
-    at = open_link("cnn_features", {"sample": "chelsea", "tab": "net", "layer": "fire9"})
+    at = open_link("cnn_features", {"img": "chelsea", "tab": "net", "layer": "fire9"})
     assert_clean(at)
     top5, ranks = at.dataframe[0].value, at.dataframe[1].value
     data, mime, name = download(at, "cnn_top5_csv", served)
