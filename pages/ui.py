@@ -1,8 +1,8 @@
-"""Streamlit helpers shared by every page: language, titles, errors, image and text input,
-settings in the URL and the view of a background job.
+"""Streamlit helpers shared by every page: language, titles, errors, image and text input, caches
+that keep uploads private, and settings in the URL. Background jobs (``ui_jobs``) and results to
+take away (``ui_results``) have modules of their own; pages import all of them from here.
 
-This is the only page-side module with shared logic; everything it does is about widgets
-and messages. Models and computation live in ``core``.
+Everything here is about widgets and messages. Models and computation live in ``core``.
 """
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from streamlit.runtime.pages_manager import PagesManager
 from core.errors import UserError
 from core.i18n import normalise_language, translate
 from core.image_input import ACCEPTED_EXTENSIONS, load_image
-from core.jobs import Job, JobSnapshot, JobState
 from core.text_input import check_text, decode_text_upload
 from core.url_state import Param, from_query, to_query
 
@@ -241,81 +240,6 @@ def share_link() -> None:
         st.code(url, language=None, wrap_lines=True)
 
 
-# ---------------------------------------------------------------- results to take away
-
-
-def chart(figure: Any, key: str, container: Any = st, **kwargs: Any) -> Any:
-    """A plotly chart whose toolbar camera downloads it as a PNG named after the chart.
-
-    ``kwargs`` go to ``st.plotly_chart`` (``on_select``, ``width``…); the result is its return value.
-    """
-    config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}}
-    return container.plotly_chart(figure, key=key, config=config, **kwargs)
-
-
-def download_csv(table: Any, file_name: str, key: str, container: Any = st) -> None:
-    """A table (pandas DataFrame, or a dict of equal-length columns) as a UTF-8 CSV download."""
-    import pandas as pd
-
-    frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
-    container.download_button(tr("ui.download_csv"), frame.to_csv(index=False).encode("utf-8-sig"),
-                              file_name=file_name, mime="text/csv", key=key, icon=":material/download:")
-
-
-def download_png(image: Image.Image, file_name: str, key: str, container: Any = st) -> None:
-    """An image result as a PNG download."""
-    from io import BytesIO
-
-    buffer = BytesIO()
-    image.save(buffer, format="PNG")
-    container.download_button(tr("ui.download_png"), buffer.getvalue(), file_name=file_name, mime="image/png",
-                              key=key, icon=":material/download:")
-
-
-# ---------------------------------------------------------------- background jobs
-
-
-def start_session_job(slot: str, work: Callable, *, name: str) -> Job:
-    """Start ``work`` as this session's job in ``slot``; a session runs one job at a time.
-
-    The job waits in the server-wide queue (``core.jobs.SLOTS``) like everyone else's.
-    """
-    jobs: dict[str, Job] = st.session_state.setdefault("_jobs", {})
-    if any(job.alive for job in jobs.values()):
-        raise UserError("jobs.err.one_per_session")
-    jobs[slot] = Job(work, name=name).start()
-    return jobs[slot]
-
-
-def session_job(slot: str) -> Job | None:
-    """This session's latest job in ``slot``, running or finished."""
-    return st.session_state.get("_jobs", {}).get(slot)
-
-
-def job_panel(job: Job, draw: Callable[[JobSnapshot], None], *, key: str) -> None:
-    """A job's live view: queue place, a Stop button, errors, and ``draw(snapshot)`` for the rest.
-
-    It polls once a second while the job is alive, as a fragment (the rest of the page does not
-    rerun); when the job ends the whole page reruns once, so results drawn outside it appear. Only
-    the session that started the job sees Stop (others may watch a shared word2vec training).
-    """
-    was_alive = job.alive
-
-    @st.fragment(run_every=1.0 if was_alive else None)
-    def panel() -> None:
-        snap = job.snapshot()
-        own = any(mine is job for mine in st.session_state.get("_jobs", {}).values())  # watchers of a shared job cannot stop it
-        if snap.alive and own and st.button(tr("jobs.stop"), key=f"{key}_stop", icon=":material/stop:"):
-            job.stop()
-        if snap.state is JobState.QUEUED:
-            st.info(tr("jobs.queued", ahead=snap.ahead + 1, running=snap.running))
-        elif snap.state is JobState.FAILED:
-            error = snap.error
-            st.error(error.message(lang()) if isinstance(error, UserError) else tr("jobs.failed"))
-        elif snap.state is JobState.STOPPED:
-            st.caption(tr("jobs.stopped"))
-        draw(snap)
-        if was_alive and not snap.alive:
-            st.rerun(scope="app")
-
-    panel()
+# Page helpers with a module of their own; every page imports its helpers from here, one place.
+from pages.ui_jobs import job_panel, session_job, start_session_job  # noqa: E402,F401
+from pages.ui_results import chart, download_csv, download_png  # noqa: E402,F401
