@@ -19,6 +19,7 @@ from pages.serving import frame_texts, server
 # instant got "cannot import name 'tr'" (the load test saw it on a fresh server with several students).
 with server().import_lock:
     from pages.ui import lang, tr
+    from pages.ui_results import CHART_FORMATS
 
 
 def choose_language() -> None:
@@ -29,6 +30,13 @@ def choose_language() -> None:
         "Language / 语言", list(LANGUAGES), format_func=LANGUAGES.__getitem__, key="lang", horizontal=True
     )
     st.query_params["lang"] = st.session_state["lang"]
+
+
+def choose_chart_format() -> None:
+    """PNG or SVG for every chart's toolbar download (plotly's own export), kept for the session."""
+    labels = {"png": "PNG", "svg": tr("ui.chart_format.svg")}
+    st.sidebar.radio(tr("ui.chart_format"), CHART_FORMATS, format_func=labels.__getitem__, key="chart_format",
+                     horizontal=True, help=tr("ui.chart_format_help"))
 
 
 def run() -> None:
@@ -51,6 +59,7 @@ def run() -> None:
         },
     }
     page = st.navigation(navigation)
+    choose_chart_format()
     st.sidebar.caption(frame_texts(lang()).device)
     page.run()
 

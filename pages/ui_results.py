@@ -11,13 +11,19 @@ from core.image_input import png_bytes
 from pages.ui import tr
 
 
+CHART_FORMATS = ("png", "svg")  # what plotly's own toolbar export writes; the reader picks one in the sidebar
+
+
 def chart(figure: Any, key: str, container: Any = st, **kwargs: Any) -> Any:
-    """A plotly chart whose toolbar camera downloads it as a PNG named after the chart.
+    """A plotly chart whose toolbar camera downloads it, named after the chart, as PNG or SVG (the
+    reader's choice of ``chart_format``, in the sidebar of every page).
 
     ``kwargs`` go to ``st.plotly_chart`` (``on_select``, ``width``…); the result is its return value.
     """
-    config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}}
-    return container.plotly_chart(figure, key=key, config=config, **kwargs)
+    chosen = st.session_state.get("chart_format", CHART_FORMATS[0])
+    export = {"format": chosen if chosen in CHART_FORMATS else CHART_FORMATS[0], "filename": key, "scale": 2}
+    return container.plotly_chart(figure, key=key, config={"displaylogo": False, "toImageButtonOptions": export},
+                                  **kwargs)
 
 
 def download_csv(table: Any, file_name: str, key: str, container: Any = st) -> None:

@@ -1,4 +1,6 @@
 """Every page file runs through the real Home.py frame in both languages without an exception."""
+import json
+
 import pytest
 
 from core.assets import ASSETS
@@ -28,3 +30,18 @@ def test_home_runs_clean(lang: str) -> None:
     device_caption = translate("app.device", lang, device="CPU", threads=1).split("CPU")[0]
     assert any(c.value.startswith(device_caption) for c in at.caption), "the device in use is shown"
     assert len(at.sidebar.radio) == 1 and at.sidebar.radio[0].value == lang
+
+
+@pytest.mark.parametrize("chosen", ["png", "svg"])
+def test_every_chart_downloads_in_the_format_the_reader_chose(chosen: str) -> None:
+    """plotly's own toolbar export, PNG or SVG, as picked in the sidebar (kept across pages)."""
+    at = run_page("optimizers", "en")
+    at.session_state["chart_format"] = chosen  # the sidebar radio of Home.py's frame
+    at.run()
+    assert_clean(at)
+    charts = at.get("plotly_chart")
+    assert charts
+    for element in charts:
+        config = json.loads(element.proto.config)
+        assert config["toImageButtonOptions"]["format"] == chosen
+        assert config["toImageButtonOptions"]["filename"]

@@ -155,6 +155,12 @@ STRINGS = {
     "ui.theory": {"en": "The idea behind it", "zh": "背后的原理"},
     "ui.download_png": {"en": "Download PNG", "zh": "下载 PNG"},
     "ui.download_csv": {"en": "Download CSV", "zh": "下载 CSV"},
+    "ui.chart_format": {"en": "Charts download as", "zh": "图表下载格式"},
+    "ui.chart_format.svg": {"en": "SVG (vector)", "zh": "SVG（矢量）"},
+    "ui.chart_format_help": {
+        "en": "The camera icon in a chart's toolbar saves the chart in this format.",
+        "zh": "图表工具栏中的相机图标会以此格式保存图表。",
+    },
     "ui.share": {"en": "Copy link to this view", "zh": "复制此视图的链接"},
     "ui.share_help": {
         "en": "This link opens the page with the settings you see now (never your uploads). Copy it with the icon.",
