@@ -226,7 +226,7 @@ def tabs() -> tuple:
         st.session_state["cnn_tab"] = labels[TABS.index(st.session_state["cnn_tab_id"])]
     opened = st.tabs(labels, key="cnn_tab", on_change="rerun")
     st.session_state["cnn_tab_id"] = TABS[labels.index(st.session_state["cnn_tab"])]
-    url_state([PARAMS[1]])  # the open tab, now known, into the link
+    url_state([PARAMS[0]])  # the open tab (first of PARAMS), now known, into the link
     return opened
 
 

@@ -36,7 +36,8 @@ def _train_or_find(page, lang: str) -> None:
     """Train, unless the server already holds models for these settings (another test trained them)."""
     if page.locator(CHART).count() == 0:
         page.get_by_role("button", name=translate("rnn.train", lang)).click()
-    page.get_by_text(translate("rnn.sample", lang)).first.wait_for(timeout=300_000)
+    # The job may wait in the server's queue behind other tests' jobs: wait for what training draws.
+    page.locator(f"{CHART} >> nth=2").wait_for(timeout=300_000)
     wait_for_idle(page)
 
 
