@@ -29,7 +29,8 @@ def test_home_runs_clean(lang: str) -> None:
     assert at.success and at.success[0].value == translate("home.assets_ok", lang, count=sum(a.default for a in ASSETS)), "asset status shown"
     device_caption = translate("app.device", lang, device="CPU", threads=1).split("CPU")[0]
     assert any(c.value.startswith(device_caption) for c in at.caption), "the device in use is shown"
-    assert len(at.sidebar.radio) == 1 and at.sidebar.radio[0].value == lang
+    assert [r.key for r in at.sidebar.radio] == ["lang", "chart_format"], "the frame's two choices"
+    assert at.sidebar.radio(key="lang").value == lang and at.sidebar.radio(key="chart_format").value == "png"
 
 
 @pytest.mark.parametrize("chosen", ["png", "svg"])
