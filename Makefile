@@ -29,7 +29,7 @@ test: install-test install-serve browser nginx
 	$(BIN)/python -m pytest
 
 test-fast: install-test
-	$(BIN)/python -m pytest -m "not browser and not cli and not slow and not serve"
+	$(BIN)/python -m pytest -m "not browser and not cli and not slow and not serve and not server"
 
 serve: install nginx
 	$(BIN)/python deploy/local.py --replicas $(REPLICAS) --listen $(LISTEN)

@@ -14,6 +14,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.server  # real app servers (and nginx) in subprocesses
+
 sys.path.insert(0, str(ROOT / "bench"))
 from deploy.local import NGINX, topology  # noqa: E402
 from load import load_test, report  # noqa: E402

@@ -24,6 +24,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.server  # real app servers (and nginx) in subprocesses
+
 sys.path.insert(0, str(ROOT / "bench"))
 from load import FACES, image_inputs, own_photo, upload_photo  # noqa: E402
 from st_client import AppSession, serve  # noqa: E402
