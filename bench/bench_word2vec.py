@@ -22,7 +22,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from st_client import AppSession, serve  # noqa: E402
+from st_client import AppSession, serve, stop  # noqa: E402
 
 from core.word2vec import corpora, explore, projection  # noqa: E402
 from core.word2vec.glove import DEFAULT_RESTRICT, load_glove  # noqa: E402
@@ -131,8 +131,7 @@ def bench_page(repeat: int = 15) -> None:
             tab.close()
     finally:
         for server, _ in servers.values():
-            server.terminate()
-            server.wait(timeout=30)
+            stop(server)
     print(f"\n## Page on a real server (streamlit run Home.py + websocket client; ms, median / min of {repeat})")
     print(f"{'':<38}" + "".join(f"{name:>24}" for name in SERVERS))
     for row in times[next(iter(SERVERS))]:

@@ -37,7 +37,7 @@ from websockets.exceptions import ConnectionClosed
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from st_client import AppSession, serve  # noqa: E402
+from st_client import AppSession, serve, stop  # noqa: E402
 
 IMAGES = ROOT / "assets" / "images"
 FACES = ROOT / "assets" / "faces"
@@ -223,8 +223,7 @@ def servers(replicas: int, url: str | None, pids: list[int], logs: Path | None):
         try:
             yield base, [server.pid], [base]
         finally:
-            server.terminate()
-            server.wait(timeout=60)
+            stop(server)
 
 
 # ---------------------------------------------------------------- the test

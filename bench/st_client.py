@@ -271,6 +271,16 @@ def wait_healthy(base: str, seconds: float = 120) -> None:
     raise RuntimeError(f"{base} did not answer /_stcore/health within {seconds:.0f} s")
 
 
+def stop(server: subprocess.Popen, seconds: float = 30) -> None:
+    """End a server started by ``serve``: ask, then insist."""
+    server.terminate()
+    try:
+        server.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def serve(*options: str, script: str = "Home.py", port: int | None = None, log=subprocess.DEVNULL,
           env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
     """``streamlit run <script>`` on a loopback port, as ``make run`` starts it; (process, base URL)."""

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from st_client import free_port, serve, wait_healthy  # noqa: E402
+from st_client import free_port, serve, stop, wait_healthy  # noqa: E402
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 MAIN = """worker_processes 1;
@@ -66,12 +66,7 @@ def replica(port: int, log: Path) -> Iterator[subprocess.Popen]:
         try:
             yield server
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server)
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,8 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +13,9 @@ import pytest
 from pages.catalog import PAGES
 
 import core  # noqa: F401  first: core/device.py sets the OpenMP variables before any test module loads torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from st_client import free_port, serve, stop  # noqa: E402  the one way tests, benchmarks and deploy/local.py start a server
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
@@ -74,12 +74,6 @@ def assert_clean(at) -> None:
 # ---------------------------------------------------------------- real browser
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _browser_available() -> str | None:
     """None when a browser test can run, else the reason it cannot."""
     if not Path(CHROMIUM).exists():
@@ -99,52 +93,29 @@ def serve_app() -> Iterator[str]:
         if os.environ.get("CI") == "true":
             pytest.fail(f"browser tests must run under CI: {reason}")
         pytest.skip(reason)
-    port = _free_port()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "Home.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=open(SCREENSHOTS / f"server-{port}.log", "wb"), stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("the app server did not answer /_stcore/health within 60 s")
-        yield url
-    finally:
-        server.terminate()
+    port = free_port()
+    with open(SCREENSHOTS / f"server-{port}.log", "wb") as log:
         try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+            server, url = serve(port=port, log=log)
+        except RuntimeError as error:
+            pytest.fail(str(error))
+        try:
+            yield url
+        finally:
+            stop(server)
 
 
 @pytest.fixture(scope="module")
 def app_server() -> Iterator[tuple[str, int]]:
     """``streamlit run Home.py`` as ``make run`` serves it (no browser needed); yields (base URL, server pid)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from st_client import serve
-
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with open(SCREENSHOTS / "app-server.log", "wb") as log:
         server, base = serve(log=log)
         try:
             yield base, server.pid
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server)
 
 
 @pytest.fixture(scope="session")

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.server  # real app servers (and nginx) in subprocesses
 
 sys.path.insert(0, str(ROOT / "bench"))
 from load import FACES, image_inputs, own_photo, upload_photo  # noqa: E402
-from st_client import AppSession, serve  # noqa: E402
+from st_client import AppSession, serve, stop  # noqa: E402
 
 RELEASE_WITHIN_S = 30
 MEMORY_FILESYSTEMS = {"tmpfs", "ramfs", "proc", "sysfs", "devtmpfs", "devpts", "mqueue", "cgroup2", "cgroup"}
@@ -160,8 +160,7 @@ def test_the_disk_scan_finds_starlettes_default_spool(tmp_path: Path) -> None:
     try:
         assert slow_upload_scan(base, server.pid, ""), "Starlette's spool file held the bytes"
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        stop(server)
 
 
 RAISING_APP = """
@@ -185,8 +184,7 @@ def test_a_page_that_raises_shows_no_trace(tmp_path: Path) -> None:
         run = tab.run("", check=False)
         tab.close()
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        stop(server)
     assert "exception" in run.elements, "the page did raise, and the browser got the generic error box"
     sent = b"".join(tab.frames)
     for secret in (b"confidential", b"ValueError", b"Traceback", b"line 5"):  # message, type, trace

@@ -8,7 +8,6 @@ unreachable server (a clear message) and the in-process fallback.
 from __future__ import annotations
 
 import os
-import socket
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -19,16 +18,10 @@ from PIL import Image
 
 from core.errors import UserError
 from core.serve.client import call, remote_or_local
-from tests.conftest import LANGS
+from tests.conftest import LANGS, free_port
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 pytestmark = pytest.mark.serve
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +39,7 @@ def server() -> str:
     ray.init(num_cpus=2, include_dashboard=False, object_store_memory=128 * 1024**2, log_to_driver=False,
              configure_logging=False)
     try:
-        address = run_all("127.0.0.1", _free_port())
+        address = run_all("127.0.0.1", free_port())
         os.environ["DLVL_SERVE_ADDRESS"] = address
         yield address
     finally:
@@ -192,7 +185,7 @@ def test_faces_page_apptests_pass_with_the_serve_backend(counted_calls: dict[str
 
 
 def test_unreachable_server_gives_a_clear_message_or_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DLVL_SERVE_ADDRESS", f"http://127.0.0.1:{_free_port()}")  # nothing listens there
+    monkeypatch.setenv("DLVL_SERVE_ADDRESS", f"http://127.0.0.1:{free_port()}")  # nothing listens there
     monkeypatch.setenv("DLVL_SERVE_TIMEOUT_S", "5")
     ask = dict(route="attention", request=lambda: ({"ids": np.arange(3)}, {}), decode=lambda a: "remote",
                local=lambda: "in-process")
