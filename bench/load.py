@@ -11,6 +11,10 @@ Reported: per page and action p50 / p95 / max seconds and errors; server CPU-sec
 server sat idle; the load average, since a shared machine inflates every figure. One untimed student runs the
 visit first on each server process (``--no-warmup`` to skip), so the figures are about a class, not about
 loading models once.
+
+``--think S``: each student pauses a random 0.5 S .. 1.5 S (seeded per student) before each action, as a reader
+looks at the page; pauses are not timed. The default, 0, is a stress test: every student's next action leaves the
+moment the last one answered, so 20 such students load a server like far more than 20 people in a classroom.
 Loopback only; every loop is bounded in count and in time (``--deadline``).
 """
 from __future__ import annotations
@@ -136,8 +140,12 @@ class Results:
 
 
 def visit(base: str, student: Student, results: Results, deadline: float, timeout: float,
-          steps: list[Step] = VISIT) -> None:
-    """One student's visit; an action's time covers all the script runs it takes (e.g. pick source + upload)."""
+          steps: list[Step] = VISIT, think: float = 0.0) -> None:
+    """One student's visit; an action's time covers all the script runs it takes (e.g. pick source + upload).
+
+    ``think``: the mean pause before each action (0.5x to 1.5x of it, seeded by the student), not timed.
+    """
+    pauses = random.Random(student.number)
     try:
         tab = AppSession(base, timeout=timeout)
     except Exception as error:  # noqa: BLE001 - a student who could not even connect is an error too
@@ -147,6 +155,8 @@ def visit(base: str, student: Student, results: Results, deadline: float, timeou
     lost = ""  # after a timeout or a dropped connection the tab's stream is out of step: skip the rest
     try:
         for name, step in steps:
+            if think:
+                time.sleep(min(think * pauses.uniform(0.5, 1.5), max(deadline - time.monotonic(), 0)))
             if lost or time.monotonic() > deadline:
                 with results.lock:
                     results.errors[name].append(f"skipped: {lost or 'deadline passed'}")
@@ -245,7 +255,7 @@ def student(number: int) -> Student:
 
 def load_test(n: int, base: str, pids: list[int], *, warmup: list[str] | None = None, ramp: float = 0.5,
               deadline_s: float = 1200, timeout: float = 300, idle_s: float = 40,
-              pages: list[str] | None = None) -> dict:
+              pages: list[str] | None = None, think: float = 0.0) -> dict:
     """Run the visit (on ``pages``, default all) for ``n`` students at once on ``base``; the figures as a dict.
 
     ``warmup``: one untimed visit on each of these URLs first (every server process: each loads its models).
@@ -262,7 +272,7 @@ def load_test(n: int, base: str, pids: list[int], *, warmup: list[str] | None = 
     deadline = time.monotonic() + deadline_s
     threads = []
     for one in students:  # students arrive one after another, `ramp` seconds apart
-        thread = threading.Thread(target=visit, args=(base, one, results, deadline, timeout, steps),
+        thread = threading.Thread(target=visit, args=(base, one, results, deadline, timeout, steps, think),
                                   daemon=True)
         thread.start()
         threads.append(thread)
@@ -275,7 +285,8 @@ def load_test(n: int, base: str, pids: list[int], *, warmup: list[str] | None = 
     peak.stopped.set()
     hung = sum(thread.is_alive() for thread in threads)
     return {
-        "students": n, "servers": len(pids), "wall_s": wall, "script_runs": results.runs, "server_cpu_s": cpu,
+        "students": n, "think_s": think, "servers": len(pids), "wall_s": wall, "script_runs": results.runs,
+        "server_cpu_s": cpu,
         "cpu_ms_per_run": 1e3 * cpu / max(results.runs, 1), "rss_mb": {"start": rss_start, "peak": peak.peak,
         "idle": rss_mb(pids)}, "loadavg": {"start": load_start, "end": load_end}, "hung_students": hung,
         "connect_errors": results.errors.get("connect", []),
@@ -288,7 +299,8 @@ def load_test(n: int, base: str, pids: list[int], *, warmup: list[str] | None = 
 def report(figures: dict) -> str:
     """The figures as markdown: a summary line, one table row per page and action, the distinct errors."""
     f, rss, load = figures, figures["rss_mb"], figures["loadavg"]
-    lines = [f"## {f['students']} students, {f['servers']} server process(es): "
+    pace = f"pausing ~{f['think_s']:g} s before each action" if f["think_s"] else "no pauses: a stress test"
+    lines = [f"## {f['students']} students ({pace}), {f['servers']} server process(es): "
              f"load average {load['start']:.1f} -> {load['end']:.1f} on {os.cpu_count()} CPUs",
              f"{f['script_runs']} script runs in {f['wall_s']:.0f} s; server CPU {f['server_cpu_s']:.1f} s"
              f" = {f['cpu_ms_per_run']:.0f} ms per run; RSS MB start {rss['start']:.0f}, "
@@ -315,6 +327,8 @@ def main() -> None:
     parser.add_argument("--ramp", type=float, default=0.5, help="seconds between two students' arrivals")
     parser.add_argument("--deadline", type=float, default=1200, help="no step starts after this many seconds")
     parser.add_argument("--idle", type=float, default=40, help="seconds idle before the last RSS reading")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="mean seconds a student looks at the page before each action (0: stress test)")
     parser.add_argument("--pages", nargs="+", help="only these pages' steps (e.g. home detection faces)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--logs", type=Path, help="keep the servers' logs in this folder")
@@ -322,7 +336,8 @@ def main() -> None:
     with ExitStack() as stack:
         base, pids, warm = stack.enter_context(servers(args.replicas, args.url, args.pid, args.logs))
         figures = load_test(args.students, base, pids, warmup=None if args.no_warmup else warm, ramp=args.ramp,
-                            deadline_s=args.deadline, idle_s=args.idle, pages=args.pages)
+                            deadline_s=args.deadline, idle_s=args.idle, pages=args.pages,
+                            think=args.think)
     print(report(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1))

@@ -1,14 +1,14 @@
 """Face verification: two photos, one decision; a one-shot face book; the geometry behind both.
 
-Privacy: the models are shared by every session, nothing derived from a photo is. The session's
-analysed photos (``core.faces.photos``) and its face book live in ``st.session_state`` only: never
-in a server-wide cache, on disk, in a log or in a link; gone when the session ends. The threshold,
-the face choice and the triplet controls only re-decide and re-draw.
+Privacy: the models are shared by every session, and so is what is found in the sample portraits.
+Nothing derived from a reader's own photo is: its faces, crops and embeddings (``input_cache``) and
+the face book live in that session's ``st.session_state`` only: never in a server-wide cache, on disk,
+in a log or in a link; gone when the session ends. The threshold, the face choice and the triplet
+controls only re-decide and re-draw.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 
 import streamlit as st
 import torch
@@ -18,19 +18,17 @@ from core.device import device
 from core.faces import figures
 from core.faces.draw import annotate
 from core.faces.facebook import MAX_ENTRIES, MAX_NAME, FaceBook
-from core.faces.photos import PhotoCache
 from core.faces.pipeline import FaceModels, PhotoFaces, analyse, load_models
 from core.faces.verify import DEFAULT_THRESHOLD, Verdict, decide
-from core.image_input import load_image
+from core.image_input import jpeg_bytes, load_image
 from core.url_state import Param
 from pages.faces_geometry import geometry_tab, keep_valid
-from pages.ui import (ASSETS_DIR, chart, download_csv, image_input, page_title, share_link, theory, tr, url_state,
-                      user_errors)
+from pages.ui import (ASSETS_DIR, chart, download_csv, image_input, input_cache, page_title, share_link, theory, tr,
+                      url_state, user_errors)
 
 FACE_SAMPLES = {name: ASSETS_DIR / "faces" / f"{name}.jpg" for name in ("obama", "obama2", "obama3", "biden")}
 BOOK_SAMPLES = {"obama": "face.sample.obama", "obama2": "face.sample.obama", "obama3": "face.sample.obama",
                 "biden": "face.sample.biden"}
-PHOTO_CACHE = "face_photos"  # session_state: this session's analysed photos (core.faces.photos)
 BOOK = "face_book"
 PARAMS = [Param("face_threshold", "t", DEFAULT_THRESHOLD, low=0.0, high=1.0),
           Param("geo_alpha", "alpha", 0.2, low=0.0, high=1.0)]  # settings only: never a photo or a name
@@ -55,10 +53,24 @@ def face_models() -> FaceModels:
 
 
 def faces_of(data: bytes, image: Image.Image) -> PhotoFaces:
-    """Detect, align and embed once per photo per session (see the module docstring)."""
+    """Detect, align and embed once per photo (see the module docstring for where it is kept)."""
     with user_errors():
         models = face_models()
-    return st.session_state.setdefault(PHOTO_CACHE, PhotoCache()).faces(data, image, partial(analyse, models))
+    return _analysed(data, image, models)
+
+
+@input_cache(max_entries=8)
+def _analysed(data: bytes, _image: Image.Image, _models: FaceModels) -> PhotoFaces:
+    return analyse(_models, _image)
+
+
+@input_cache(max_entries=16)
+def drawn_photo(data: bytes, _image: Image.Image, _faces: PhotoFaces, index: int) -> bytes:
+    """The photo with its faces boxed (``index`` highlighted), fitted to the page, as JPEG bytes: drawn and
+    encoded once, not on every rerun (``st.image`` shows bytes as they are)."""
+    shown = annotate(_image, _faces, index)
+    shown.thumbnail(DISPLAY_BOX)  # a tall portrait must not push everything else off the screen
+    return jpeg_bytes(shown)
 
 
 def session_book() -> FaceBook:
@@ -81,10 +93,8 @@ def photo_panel(key: str, title_key: str, default_sample: str) -> Probe | None:
     with st.spinner(tr("face.working")):
         faces = faces_of(data, image)
     index = pick_face(f"{key}_face", faces)
-    shown = annotate(image, faces, index)
-    shown.thumbnail(DISPLAY_BOX)  # a tall portrait must not push everything else off the screen
     photo, crop = st.columns([2, 1])
-    photo.image(shown, caption=tr("face.found", count=len(faces)))
+    photo.image(drawn_photo(data, image, faces, index), caption=tr("face.found", count=len(faces)))
     if len(faces) == 0:
         st.warning(tr("face.err.no_face"))
         return None

@@ -19,8 +19,8 @@ from core.transfer.params import BATCHES, EPOCHS, LRS, PARAMS, SOURCES, VIEWS, c
 from core.transfer.predict import predict
 from core.transfer.report import cell_photos, cells, class_table, run_label, validation_scores
 from core.transfer.train import TrainConfig, TrainResult, photo_features, train
-from pages.ui import (chart, download_csv, job_panel, lang, option_labels, page_title, session_job, share_link,
-                      start_session_job, theory, tr, url_state, user_errors)
+from pages.ui import (chart, download_bytes, download_csv, job_panel, lang, option_labels, page_title, session_job,
+                      share_link, start_session_job, theory, tr, url_state, user_errors)
 
 
 backbone = st.cache_resource(show_spinner=False)(load_model)  # one shared copy per process
@@ -204,8 +204,8 @@ def predict_view(result: TrainResult, photos: PhotoSet) -> None:
 
 
 def export_view(result: TrainResult) -> None:
-    st.download_button(tr("tl.download_head"), export_bytes(result), file_name="transfer_head.pt", key="tl_export",
-                       icon=":material/download:", mime="application/octet-stream")
+    download_bytes(tr("tl.download_head"), lambda: export_bytes(result), "transfer_head.pt",
+                   "application/octet-stream", "tl_export")
     st.caption(tr("tl.export_note"))
     st.code(snippet("transfer_head.pt"), language="python")
 

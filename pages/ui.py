@@ -155,7 +155,7 @@ def image_input(key: str, *, default_sample: str = "coffee", samples: dict[str, 
     The bytes are the cache key for the heavy work a page does with the image (``input_cache``).
     Bad uploads show a clear message and stop the page. Uploads stay in memory, in this session.
     The chosen sample is part of the page's link as ``link_name`` (pages with two pickers name them apart).
-    ``private`` photos (faces) skip every cache and stay out of links.
+    ``private`` photos (faces) stay out of links (an upload's decoded image stays in its session, as always).
     """
     samples = samples or SAMPLE_IMAGES
     sources = ["sample", "upload"] + (["camera"] if camera else [])
@@ -181,7 +181,7 @@ def image_input(key: str, *, default_sample: str = "coffee", samples: dict[str, 
         name = st.selectbox(tr("ui.or_sample"), names, key=sample.key)
         data = samples[name].read_bytes()
     with user_errors():
-        return (load_image(data) if private else _decode_image(data)), data
+        return _decode_image(data), data
 
 
 def text_input_or_upload(key: str, default: str, *, label_key: str, upload_label_key: str) -> str:
@@ -242,4 +242,4 @@ def share_link() -> None:
 
 # Page helpers with a module of their own; every page imports its helpers from here, one place.
 from pages.ui_jobs import job_panel, session_job, start_session_job  # noqa: E402,F401
-from pages.ui_results import chart, download_csv, download_png  # noqa: E402,F401
+from pages.ui_results import chart, download_bytes, download_csv, download_png  # noqa: E402,F401

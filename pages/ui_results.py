@@ -1,6 +1,12 @@
-"""Results to take away: charts whose toolbar exports a PNG, tables as CSV, images as PNG."""
+"""Results to take away: charts whose toolbar exports a PNG, tables as CSV, images as PNG.
+
+Every download is deferred: the button holds a callable that Streamlit runs only when the reader clicks it.
+Encoding on every rerun cost a classroom server more than any network pass (bench/load.py: a fifth of its
+CPU went to PNGs nobody downloaded).
+"""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -28,14 +34,22 @@ def chart(figure: Any, key: str, container: Any = st, **kwargs: Any) -> Any:
 
 def download_csv(table: Any, file_name: str, key: str, container: Any = st) -> None:
     """A table (pandas DataFrame, or a dict of equal-length columns) as a UTF-8 CSV download."""
-    frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
-    container.download_button(tr("ui.download_csv"), frame.to_csv(index=False).encode("utf-8-sig"),
-                              file_name=file_name, mime="text/csv", key=key, icon=":material/download:")
+    def csv_bytes() -> bytes:
+        frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
+        return frame.to_csv(index=False).encode("utf-8-sig")
+
+    download_bytes(tr("ui.download_csv"), csv_bytes, file_name, "text/csv", key, container)
 
 
 def download_png(image: Image.Image, file_name: str, key: str, container: Any = st) -> None:
     """An image result as a PNG download."""
-    container.download_button(tr("ui.download_png"), png_bytes(image), file_name=file_name, mime="image/png",
-                              key=key, icon=":material/download:")
+    download_bytes(tr("ui.download_png"), lambda: png_bytes(image), file_name, "image/png", key, container)
+
+
+def download_bytes(label: str, make: Callable[[], bytes], file_name: str, mime: str, key: str,
+                   container: Any = st) -> None:
+    """A download button whose bytes ``make()`` builds when it is clicked, not on every rerun."""
+    container.download_button(label, make, file_name=file_name, mime=mime, key=key, icon=":material/download:",
+                              on_click="ignore")
 
 

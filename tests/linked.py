@@ -1,12 +1,12 @@
 """Test helpers for shared links and downloads: open a page from a query string, catch what it offers to download."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.runtime.media_file_manager import MediaFileManager
 
 from tests.conftest import ROOT
 
@@ -24,23 +24,26 @@ def run_linked(page_id: str, lang: str, query: dict[str, str], timeout: float = 
 
 @dataclass(frozen=True)
 class Download:
-    data: bytes
+    make: Callable[[], bytes]  # what Streamlit calls when the reader clicks the button
     mimetype: str
     file_name: str | None
+
+    @property
+    def data(self) -> bytes:
+        return self.make()
 
 
 @contextmanager
 def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Download]]:
-    """Every file a page hands to Streamlit's media storage (download buttons) while the block runs."""
+    """Every download a page offers (deferred download buttons) while the block runs."""
     caught: list[Download] = []
-    real = MemoryMediaFileStorage.load_and_get_id
+    real = MediaFileManager.add_deferred
 
-    def record(self, path_or_data, mimetype, kind, filename=None):
-        if isinstance(path_or_data, bytes):
-            caught.append(Download(path_or_data, mimetype, filename))
-        return real(self, path_or_data, mimetype, kind, filename)
+    def record(self, make, mimetype, coordinates, file_name=None, **kwargs):
+        caught.append(Download(make, mimetype, file_name))
+        return real(self, make, mimetype, coordinates, file_name, **kwargs)
 
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
     yield caught
 
 

@@ -27,27 +27,28 @@ def open_link(page_id: str, query: dict[str, str], timeout: float = 120, setup=N
 
 
 @pytest.fixture
-def served(monkeypatch) -> Iterator[dict[str, tuple[bytes, str, str | None]]]:
-    """Every file the app hands to Streamlit's media storage: file id -> (bytes, mime type, file name)."""
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+def served(monkeypatch) -> Iterator[dict[str, tuple]]:
+    """Every download button's deferred file: file id -> (make, mime type, file name); ``download`` calls ``make``
+    as Streamlit does when the reader clicks."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
 
-    files: dict[str, tuple[bytes, str, str | None]] = {}
-    store = MemoryMediaFileStorage.load_and_get_id
+    files: dict[str, tuple] = {}
+    register = MediaFileManager.add_deferred
 
-    def recording(self, path_or_data, mimetype, kind, filename=None):
-        file_id = store(self, path_or_data, mimetype, kind, filename)
-        files[file_id] = (path_or_data, mimetype, filename)
+    def recording(self, make, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = register(self, make, mimetype, coordinates, file_name, **kwargs)
+        files[file_id] = (make, mimetype, file_name)
         return file_id
 
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
     yield files
 
 
 def download(at, key: str, served: dict) -> tuple[bytes, str, str | None]:
-    """(bytes, mime type, file name) behind the download button ``key`` of the last run."""
+    """(bytes, mime type, file name) that the download button ``key`` of the last run serves when clicked."""
     button = next(b for b in at.get("download_button") if b.proto.id.endswith(f"-{key}"))
-    file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
-    return served[file_id]
+    make, mimetype, file_name = served[button.proto.deferred_file_id]
+    return make(), mimetype, file_name
 
 
 def csv_rows(data: bytes) -> list[list[str]]:

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
 from core.i18n import translate
+from core.transfer.export import load_export
 from tests.conftest import ASSETS, error_boxes, screenshot, wait_for_idle
 from tests.test_transfer_cli import crops
 
@@ -78,8 +80,15 @@ def test_upload_train_and_evaluate(open_page) -> None:
     assert not error_boxes(page)
     screenshot(page, "transfer-predict-en")
     choose(page, translate("tl.view.export", "en"))
-    page.get_by_role("button", name=translate("tl.download_head", "en")).wait_for(timeout=60_000)
+    button = page.get_by_role("button", name=translate("tl.download_head", "en"))
+    button.wait_for(timeout=60_000)
     screenshot(page, "transfer-export-en")
+    with page.expect_download(timeout=60_000) as caught:  # the file is made when the button is clicked
+        button.click()
+    download = caught.value
+    assert download.suggested_filename == "transfer_head.pt"
+    exported = load_export(Path(download.path()).read_bytes())
+    assert exported["classes"] and not error_boxes(page)
 
 
 def test_phone_width_in_chinese(browser, app_url: str) -> None:

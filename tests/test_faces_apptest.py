@@ -65,17 +65,42 @@ def test_several_faces_choose_which() -> None:
     assert verdicts == {"Same person", "Different people"}
 
 
-def test_threshold_only_redecides_from_the_session_cache() -> None:
+@pytest.fixture
+def analysed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many photos the real face pipeline analyses during the test."""
+    import core.faces.pipeline as pipeline
+
+    photos: list[int] = []
+    real = pipeline.analyse_batch
+
+    def counting(models, images):
+        photos.extend(image.size[0] for image in images)
+        return real(models, images)
+
+    monkeypatch.setattr(pipeline, "analyse_batch", counting)
+    return photos
+
+
+def test_threshold_only_redecides_and_an_uploads_faces_stay_in_its_session(analysed: list[int]) -> None:
     at = run_page("faces", "en")
-    cache = at.session_state["face_photos"]
-    before = {key: id(value) for key, value in cache.items()}
-    assert len(before) == 2 + 0  # obama and obama2 in the verify tab; the book photo is obama2 too
     assert any(text.startswith("Same person") for text in texts(at.success))
+    analysed.clear()
     at.slider(key="face_threshold").set_value(0.95).run()
     assert_clean(at)
     assert any(text.startswith("Different people") for text in texts(at.info))
-    after = {key: id(value) for key, value in at.session_state["face_photos"].items()}
-    assert after == before, "moving the threshold must not recompute any photo"
+    assert analysed == [], "moving the threshold must not analyse any photo again"
+    assert not run_page("faces", "en").exception and analysed == [], "the sample portraits' faces serve every session"
+
+    data = (FACES / "obama3.jpg").read_bytes() + b"\0"  # bytes no other test uploads (JPEG ignores the tail)
+    upload(at, "face_a", FACES / "obama3.jpg", data=data)
+    assert_clean(at)
+    assert len(analysed) == 1
+    at.slider(key="face_threshold").set_value(0.5).run()
+    assert len(analysed) == 1, "the uploader's session keeps its own result"
+    other = run_page("faces", "en")
+    upload(other, "face_a", FACES / "obama3.jpg", data=data)
+    assert_clean(other)
+    assert len(analysed) == 2, "another session never gets what was found in someone's photo"
 
 
 def test_photo_without_a_face_gives_the_clear_message() -> None:

@@ -1,30 +1,10 @@
-"""The faces page's pure parts: the session photo cache, the face map's true distances, the first triplet."""
+"""The faces page's pure parts: the face map's true distances, the first triplet."""
 import pytest
 import torch
 import torch.nn.functional as F
 
 from core.faces.facemap import default_triplet, face_map
 from core.faces.geometry import pca_2d
-from core.faces.photos import PhotoCache
-
-
-def test_photo_cache_analyses_each_photo_once_and_drops_the_least_recent() -> None:
-    calls = []
-
-    def analyse(image):
-        calls.append(image)
-        return f"faces of {image}"
-
-    cache = PhotoCache(size=2)
-    assert cache.faces(b"a", "A", analyse) == "faces of A"
-    assert cache.faces(b"a", "A", analyse) == "faces of A" and calls == ["A"], "the same bytes: no second analysis"
-    cache.faces(b"b", "B", analyse)
-    cache.faces(b"a", "A", analyse)  # a is now the most recent
-    cache.faces(b"c", "C", analyse)  # so b goes
-    assert len(cache) == 2 and calls == ["A", "B", "C"]
-    cache.faces(b"b", "B", analyse)
-    assert calls == ["A", "B", "C", "B"]
-    assert all(len(key) == 64 for key, _ in cache.items()), "keyed by sha256, the bytes are not kept"
 
 
 def test_the_map_draws_true_distances_not_projected_ones() -> None:

@@ -6,7 +6,6 @@ them in its session state and a threshold change re-decides without touching a n
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -66,11 +65,6 @@ class PhotoFaces:
         if not 0 <= index < len(self):
             raise UserError("face.err.bad_index", index=index, count=len(self))
         return self.embeddings[index]
-
-
-def photo_key(data: bytes) -> str:
-    """A per-photo cache key: the sha256 of its bytes (the bytes themselves are never kept)."""
-    return hashlib.sha256(data).hexdigest()
 
 
 def analyse(models: FaceModels, image: Image.Image) -> PhotoFaces:
