@@ -20,7 +20,7 @@ from core.faces.draw import annotate
 from core.faces.facebook import MAX_ENTRIES, MAX_NAME, FaceBook
 from core.faces.pipeline import FaceModels, PhotoFaces, analyse, load_models
 from core.faces.verify import DEFAULT_THRESHOLD, Verdict, decide
-from core.image_input import jpeg_bytes, load_image
+from core.image_input import jpeg_bytes, load_image, png_bytes
 from core.url_state import Param
 from pages.faces_geometry import geometry_tab, keep_valid
 from pages.ui import (ASSETS_DIR, chart, download_csv, image_input, input_cache, page_title, share_link, theory, tr,
@@ -65,12 +65,14 @@ def _analysed(data: bytes, _image: Image.Image, _models: FaceModels) -> PhotoFac
 
 
 @input_cache(max_entries=16)
-def drawn_photo(data: bytes, _image: Image.Image, _faces: PhotoFaces, index: int) -> bytes:
-    """The photo with its faces boxed (``index`` highlighted), fitted to the page, as JPEG bytes: drawn and
-    encoded once, not on every rerun (``st.image`` shows bytes as they are)."""
+def drawn_photo(data: bytes, _image: Image.Image, _faces: PhotoFaces, index: int) -> tuple[bytes, bytes | None]:
+    """The photo with its faces boxed (``index`` highlighted) and fitted to the page as JPEG, and the chosen face's
+    aligned crop as PNG (None without a face): drawn and encoded once, not on every rerun (``st.image`` shows
+    bytes as they are)."""
     shown = annotate(_image, _faces, index)
     shown.thumbnail(DISPLAY_BOX)  # a tall portrait must not push everything else off the screen
-    return jpeg_bytes(shown)
+    crop = png_bytes(Image.fromarray(_faces.crops[index])) if len(_faces) else None
+    return jpeg_bytes(shown), crop
 
 
 def session_book() -> FaceBook:
@@ -93,12 +95,13 @@ def photo_panel(key: str, title_key: str, default_sample: str) -> Probe | None:
     with st.spinner(tr("face.working")):
         faces = faces_of(data, image)
     index = pick_face(f"{key}_face", faces)
-    photo, crop = st.columns([2, 1])
-    photo.image(drawn_photo(data, image, faces, index), caption=tr("face.found", count=len(faces)))
-    if len(faces) == 0:
+    photo_column, crop_column = st.columns([2, 1])
+    photo, crop = drawn_photo(data, image, faces, index)
+    photo_column.image(photo, caption=tr("face.found", count=len(faces)))
+    if crop is None:
         st.warning(tr("face.err.no_face"))
         return None
-    crop.image(faces.crops[index], caption=tr("face.aligned"), width=112)
+    crop_column.image(crop, caption=tr("face.aligned"), width=112)
     return Probe(faces, index)
 
 

@@ -95,8 +95,10 @@ def user_errors() -> Iterator[None]:
 UPLOAD_CACHE_ENTRIES = 12  # results of a reader's own uploads kept in their session (all pages together)
 
 
-def _digest(data: bytes | str) -> str:
-    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+def _digest(data: bytes | str) -> tuple[int, str]:
+    """(length, sha256): the length first, so telling a sample from an upload mostly skips the hash."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return len(raw), hashlib.sha256(raw).hexdigest()
 
 
 def remember_upload(data: bytes | str) -> None:
@@ -105,9 +107,10 @@ def remember_upload(data: bytes | str) -> None:
     st.session_state.setdefault("_uploads", set()).add(_digest(data))
 
 
-def _is_upload(value: object, uploads: set[str]) -> bool:
+def _is_upload(value: object, uploads: set[tuple[int, str]]) -> bool:
     if isinstance(value, (bytes, str)):
-        return bool(uploads) and _digest(value) in uploads
+        size = len(value.encode("utf-8") if isinstance(value, str) else value)
+        return any(size == known for known, _ in uploads) and _digest(value) in uploads
     return isinstance(value, tuple) and any(_is_upload(item, uploads) for item in value)
 
 
