@@ -48,15 +48,20 @@ def one_torch_thread() -> Iterator[None]:
 # ---------------------------------------------------------------- AppTest
 
 
-def run_page(page_id: str, lang: str, timeout: float = 120, setup: Callable | None = None):
+def run_page(page_id: str, lang: str | None, timeout: float = 120, setup: Callable | None = None,
+             query: dict[str, str] | None = None):
     """Run ``pages/<page_id>.py`` through the real ``Home.py`` frame in ``lang``; returns the AppTest.
 
     ``setup(at)`` may set widget values after the first run; the page is then run again.
+    ``query``: the page's link (``?a=1&lang=zh``), there before the first run, as in a browser opening it;
+    with ``lang=None`` the language comes from the link too.
     """
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "Home.py"), default_timeout=timeout)
-    at.session_state["lang"] = lang
+    at.query_params.update(query or {})
+    if lang is not None:
+        at.session_state["lang"] = lang
     at.run()
     at.switch_page(f"pages/{page_id}.py").run()
     if setup is not None:
@@ -185,3 +190,38 @@ def error_boxes(page) -> list[str]:
     """Texts of error alerts and exceptions shown on the page."""
     selectors = '[data-testid="stException"], [data-testid="stAlertContentError"]'
     return [el.inner_text() for el in page.locator(selectors).all()]
+
+
+@pytest.fixture
+def served(monkeypatch) -> Iterator[dict[str, tuple[Callable[[], bytes], str, str | None]]]:
+    """Every download button's deferred file: file id -> (make, mime type, file name). ``download`` and
+    ``named`` call ``make`` as Streamlit does when the reader clicks."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    files: dict[str, tuple[Callable[[], bytes], str, str | None]] = {}
+    register = MediaFileManager.add_deferred
+
+    def recording(self, make, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = register(self, make, mimetype, coordinates, file_name, **kwargs)
+        files[file_id] = (make, mimetype, file_name)
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
+    yield files
+
+
+@pytest.fixture(scope="session")
+def vgg_net():
+    """The style pages' VGG feature network, loaded once for every test that needs it."""
+    from core.style.vgg import load_feature_net
+
+    return load_feature_net()
+
+
+@pytest.fixture(scope="session")
+def style_photos():
+    """(content, style) photos for the style-transfer tests."""
+    from PIL import Image
+
+    return (Image.open(ASSETS / "images" / "coffee.png").convert("RGB"),
+            Image.open(ASSETS / "images" / "rocket.jpg").convert("RGB"))

@@ -4,7 +4,7 @@ import pytest
 from core.activations.functions import ACTIVATIONS
 from core.i18n import translate
 from tests.conftest import LANGS, assert_clean, run_page
-from tests.page_links import csv_rows, download, open_link, served  # noqa: F401  (served: a fixture)
+from tests.page_links import csv_rows, download, open_link
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
 

@@ -8,7 +8,7 @@ import torch
 
 from core.i18n import translate
 from tests.conftest import LANGS, assert_clean, run_page
-from tests.page_links import csv_rows, download, open_link, served  # noqa: F401  (served: a fixture)
+from tests.page_links import csv_rows, download, open_link
 
 VIEWS = ["heatmap", "head", "model", "positional", "by_hand"]
 

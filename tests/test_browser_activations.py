@@ -81,7 +81,7 @@ def test_a_shared_link_opens_the_same_depth_experiment_in_a_new_browser(open_pag
     url = share_url(page, translate("ui.share", "zh"))
     assert "depth=13" in url and "lang=zh" in url, url
     for name, viewport in (("activations-link-zh", None), ("activations-phone-zh", PHONE)):
-        context, fresh = open_in_new_context(browser, url, f"{CHART} g.trace", viewport)
+        fresh = open_in_new_context(browser, url, f"{CHART} g.trace", viewport)
         try:
             assert slider_value(fresh, translate("act.depth.depth", "zh")) == "13"
             assert fresh.locator('[data-testid="stMetricValue"]').first.inner_text() == ratio, "the same result"
@@ -91,4 +91,4 @@ def test_a_shared_link_opens_the_same_depth_experiment_in_a_new_browser(open_pag
                 fresh.locator(CHART).first.scroll_into_view_if_needed()
                 screenshot(fresh, f"{name}-result")
         finally:
-            context.close()
+            fresh.context.close()

@@ -83,7 +83,7 @@ def test_a_shared_link_opens_the_same_head_in_a_new_browser(open_page, browser) 
     url = share_url(page, translate("ui.share", "zh"))
     assert "layer=5" in url and "head=3" in url and "lang=zh" in url, url
     for name, viewport in (("attention-link-zh", None), ("attention-phone-zh", PHONE)):
-        context, fresh = open_in_new_context(browser, url, f"{CHART} g.hm image", viewport)
+        fresh = open_in_new_context(browser, url, f"{CHART} g.hm image", viewport)
         try:
             assert slider_value(fresh, translate("att.layer", "zh")) == "5"
             assert slider_value(fresh, translate("att.head", "zh")) == "3"
@@ -94,4 +94,4 @@ def test_a_shared_link_opens_the_same_head_in_a_new_browser(open_page, browser) 
                 fresh.locator(CHART).first.scroll_into_view_if_needed()
                 screenshot(fresh, f"{name}-result")
         finally:
-            context.close()
+            fresh.context.close()

@@ -58,7 +58,7 @@ def test_a_shared_link_opens_the_same_grid_in_a_new_browser(open_page, browser) 
     url = share_url(page, translate("ui.share", "en"))
     assert "tab=net" in url and "count=20" in url, url
     for name, viewport in (("cnn_features-link", None), ("cnn_features-phone", PHONE)):
-        context, fresh = open_in_new_context(browser, url, GRID, viewport)
+        fresh = open_in_new_context(browser, url, GRID, viewport)
         try:
             assert slider_value(fresh, translate("cnn.grid_count", "en")) == "20"
             assert fresh.locator(GRID).count() == 20, "the same grid"
@@ -68,4 +68,4 @@ def test_a_shared_link_opens_the_same_grid_in_a_new_browser(open_page, browser) 
                 fresh.locator(GRID).first.scroll_into_view_if_needed()
                 screenshot(fresh, f"{name}-result")
         finally:
-            context.close()
+            fresh.context.close()

@@ -3,7 +3,14 @@ import pytest
 
 from core.i18n import translate
 from tests.conftest import LANGS, error_boxes, screenshot, wait_for_idle
-from tests.linked import image_checksum, open_in_new_context, phone_and_desktop_screenshots, press_on_slider, share_url, slider_value
+from tests.page_links import (
+    image_checksum,
+    nudge,
+    open_in_new_context,
+    phone_and_desktop_screenshots,
+    share_url,
+    slider_value,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +70,7 @@ def kept(page) -> str:
 
 def test_a_shared_link_opens_the_same_view_elsewhere(open_page, browser) -> None:
     page = _open(open_page, "en")
-    press_on_slider(page, translate("det.conf", "en"), "ArrowLeft", 20)  # 0.25 -> 0.05
+    nudge(page, translate("det.conf", "en"), 20, "ArrowLeft")  # 0.25 -> 0.05
     page.get_by_text(translate("det.mode.stretch", "en")).first.click()
     wait_for_idle(page)
     url = share_url(page)

@@ -3,7 +3,13 @@ import pytest
 
 from core.i18n import translate
 from tests.conftest import LANGS, error_boxes, screenshot, wait_for_idle
-from tests.linked import open_in_new_context, phone_and_desktop_screenshots, press_on_slider, share_url, slider_value
+from tests.page_links import (
+    nudge,
+    open_in_new_context,
+    phone_and_desktop_screenshots,
+    share_url,
+    slider_value,
+)
 
 pytestmark = pytest.mark.browser
 SUCCESS = '[data-testid="stAlertContentSuccess"]'
@@ -58,7 +64,7 @@ def test_face_book_and_geometry(open_page) -> None:
 def test_a_shared_link_opens_the_same_view_elsewhere(open_page, browser) -> None:
     """The strictest threshold (End key: 1.000) makes the two Obama samples "different"; a link carries it, no photo."""
     page = open_faces(open_page, "en")
-    press_on_slider(page, translate("face.threshold", "en"), "End")
+    nudge(page, translate("face.threshold", "en"), 1, "End")
     url = share_url(page)
     assert "t=1" in url and "face" not in url.split("?")[1], url
     different = translate("face.different_short", "en")

@@ -64,7 +64,7 @@ def test_a_shared_link_opens_the_same_race_in_a_new_browser(open_page, browser) 
     url = share_url(page, translate("ui.share", "en"))
     assert "steps=230" in url and "eps=0.01" in url and "lang=en" in url, url
     for name, viewport in (("optimizers-link", None), ("optimizers-phone", PHONE)):
-        context, fresh = open_in_new_context(browser, url, CONTOUR, viewport)
+        fresh = open_in_new_context(browser, url, CONTOUR, viewport)
         try:
             assert slider_value(fresh, translate("opt.steps", "en")) == "230"
             assert slider_value(fresh, translate("opt.eps_target", "en")) == "0.01"
@@ -76,4 +76,4 @@ def test_a_shared_link_opens_the_same_race_in_a_new_browser(open_page, browser) 
                 fresh.locator(CONTOUR).first.scroll_into_view_if_needed()
                 screenshot(fresh, f"{name}-result")
         finally:
-            context.close()
+            fresh.context.close()

@@ -3,7 +3,14 @@ import pytest
 
 from core.i18n import translate
 from tests.conftest import error_boxes, screenshot, wait_for_idle
-from tests.linked import image_checksum, open_in_new_context, phone_and_desktop_screenshots, press_on_slider, share_url, slider_value
+from tests.page_links import (
+    image_checksum,
+    nudge,
+    open_in_new_context,
+    phone_and_desktop_screenshots,
+    share_url,
+    slider_value,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -68,7 +75,7 @@ def test_a_shared_link_opens_the_same_view_elsewhere(open_style_page, browser) -
     page = open_style_page("en")
     result = translate("style.result", "en")
     page.wait_for_function("t => document.body.innerText.includes(t)", arg=result, timeout=120_000)
-    press_on_slider(page, translate("style.strength", "en"), "ArrowLeft", 4)  # 1.00 -> 0.80
+    nudge(page, translate("style.strength", "en"), 4, "ArrowLeft")  # 1.00 -> 0.80
     page.get_by_text(translate("style.keep_colours", "en")).first.click()
     wait_for_idle(page, 180_000)
     url = share_url(page)

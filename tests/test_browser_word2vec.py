@@ -5,7 +5,13 @@ import pytest
 
 from core.i18n import translate
 from tests.conftest import error_boxes, screenshot, wait_for_idle
-from tests.linked import open_in_new_context, phone_and_desktop_screenshots, press_on_slider, share_url, slider_value
+from tests.page_links import (
+    nudge,
+    open_in_new_context,
+    phone_and_desktop_screenshots,
+    share_url,
+    slider_value,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -70,7 +76,7 @@ def test_uploaded_text_trains_in_the_background(open_page) -> None:
 def test_a_shared_link_opens_the_same_view_elsewhere(open_page, browser) -> None:
     """Five neighbours and 3CosMul: the link carries both, the new reader gets the same answer."""
     page = open_page("word2vec", "en", wait_for=MAP)
-    press_on_slider(page, translate("w2v.topn", "en"), "ArrowLeft", 5)  # 10 -> 5
+    nudge(page, translate("w2v.topn", "en"), 5, "ArrowLeft")  # 10 -> 5
     page.get_by_text(translate("w2v.method.3cosmul", "en"), exact=True).first.click()
     wait_for_idle(page)
     url = share_url(page)

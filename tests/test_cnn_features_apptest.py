@@ -5,7 +5,7 @@ import pytest
 
 from core.i18n import translate
 from tests.conftest import ASSETS, LANGS, assert_clean, run_page
-from tests.page_links import csv_rows, download, open_link, served  # noqa: F401  (served: a fixture)
+from tests.page_links import csv_rows, download, open_link
 
 CHELSEA = (ASSETS / "images" / "chelsea.png").read_bytes()
 

@@ -10,7 +10,7 @@ from PIL import Image
 from core.detection.darknet import Darknet
 from core.i18n import translate
 from tests.conftest import ASSETS, LANGS, assert_clean, run_page
-from tests.linked import downloads, named, run_linked
+from tests.page_links import named, open_link
 
 
 def upload(at, data: bytes, name: str = "upload.png") -> None:
@@ -93,11 +93,10 @@ def test_a_bad_upload_gets_a_clear_message(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_shared_link_restores_the_view_and_the_downloads_match(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_shared_link_restores_the_view_and_the_downloads_match(lang: str, served: dict) -> None:
     """Thresholds, classes and size from the link; the CSV equals the table shown, the PNG is the drawn photo."""
     query = {"conf": "0.1", "nms": "0.6", "classes": "cup~wine glass", "size": "352"}
-    with downloads(monkeypatch) as caught:
-        at = run_linked("detection", lang, query)
+    at = open_link("detection", {**query, "lang": lang})
     assert_clean(at)
     assert at.slider(key="det_conf").value == 0.1 and at.slider(key="det_iou").value == 0.6
     assert at.select_slider(key="det_size").value == 352
@@ -105,12 +104,12 @@ def test_a_shared_link_restores_the_view_and_the_downloads_match(lang: str, monk
     shown = at.dataframe[0].value
     assert set(shown[translate("det.col.class", lang)]) <= {"cup", "wine glass"} and "cup" in set(shown.iloc[:, 0])
     assert {k: at.query_params[k] for k in query} == query
-    csv = named(caught, "detections.csv")
+    csv = named(served, "detections.csv")
     assert csv.mimetype == "text/csv"
     table = pd.read_csv(io.BytesIO(csv.data), encoding="utf-8-sig", dtype=str)
     assert list(table.columns) == list(shown.columns)
     assert table.values.tolist() == shown.astype(str).values.tolist(), "the CSV is the table shown"
-    png = named(caught, "detections.png")
+    png = named(served, "detections.png")
     picture = Image.open(io.BytesIO(png.data))
     assert png.mimetype == "image/png" and picture.format == "PNG"
     assert picture.size == Image.open(ASSETS / "images" / "coffee.png").size
@@ -119,7 +118,7 @@ def test_a_shared_link_restores_the_view_and_the_downloads_match(lang: str, monk
 def test_a_link_to_the_iou_playground_and_bad_values() -> None:
     query = {"view": "iou", "ax": "100", "bx": "100", "ay": "60", "by": "60", "bw": "180", "bh": "140",
              "conf": "7", "size": "333", "classes": "unicorn"}
-    at = run_linked("detection", "en", query)
+    at = open_link("detection", {**query, "lang": "en"})
     assert_clean(at)
     assert at.metric[0].value == "1.000", "the same box twice: IoU 1"
     assert at.slider(key="det_conf").value == 0.25 and at.select_slider(key="det_size").value == 416

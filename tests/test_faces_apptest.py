@@ -9,7 +9,7 @@ from PIL import Image
 
 from core.i18n import translate
 from tests.conftest import ASSETS, LANGS, assert_clean, run_page
-from tests.linked import downloads, named, run_linked
+from tests.page_links import named, open_link
 
 FACES = ASSETS / "faces"
 
@@ -153,16 +153,15 @@ def test_face_book_is_per_session() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_shared_link_restores_the_threshold_and_the_scores_download(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_shared_link_restores_the_threshold_and_the_scores_download(lang: str, served: dict) -> None:
     """A strict threshold from the link turns the two Obama samples into "different"; the CSV holds only scores."""
-    with downloads(monkeypatch) as caught:
-        at = run_linked("faces", lang, {"t": "0.95", "alpha": "0.5"})
+    at = open_link("faces", {"t": "0.95", "alpha": "0.5", "lang": lang})
     assert_clean(at)
     assert at.slider(key="face_threshold").value == 0.95 and at.session_state["geo_alpha"] == 0.5
     different = translate("face.different_short", lang)
     assert any(text.lower().startswith(different.lower()) for text in texts(at.info))
     assert at.query_params["t"] == "0.95" and set(at.query_params) == {"t", "alpha", "lang"}, "no photo in the link"
-    download = named(caught, "face_verification.csv")
+    download = named(served, "face_verification.csv")
     assert download.mimetype == "text/csv"
     table = pd.read_csv(io.BytesIO(download.data), encoding="utf-8-sig")
     cosine = float(at.metric[0].value)

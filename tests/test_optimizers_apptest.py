@@ -6,7 +6,7 @@ import pytest
 from core.i18n import translate
 from core.optimizers.surfaces import SURFACE_IDS
 from tests.conftest import LANGS, assert_clean, run_page
-from tests.page_links import csv_rows, download, open_link, served  # noqa: F401  (served: a fixture)
+from tests.page_links import csv_rows, download, open_link
 
 
 def _scoreboard(at):

@@ -2,45 +2,32 @@
 
 import pytest
 import torch
-from PIL import Image
 
 from core.errors import UserError
 from core.settings import LIMITS
 from core.style.gatys import GatysConfig, costs, layer_gram, loss_features, optimise, targets
-from core.style.vgg import VggFeatures, extract, load_feature_net
-from tests.conftest import ASSETS
+from core.style.vgg import VggFeatures, extract
 
 
-@pytest.fixture(scope="module")
-def net():
-    return load_feature_net()
-
-
-@pytest.fixture(scope="module")
-def photos():
-    return (Image.open(ASSETS / "images" / "coffee.png").convert("RGB"),
-            Image.open(ASSETS / "images" / "rocket.jpg").convert("RGB"))
-
-
-def test_layer_names_and_named_outputs(net) -> None:
-    assert net.names[:5] == ("conv1_1", "relu1_1", "conv1_2", "relu1_2", "pool1")
-    assert {"relu4_2", "relu5_1"} <= set(net.relu_layers)
-    outputs = VggFeatures(net, ["relu3_1", "relu1_1"])(torch.rand(1, 3, 64, 64))
+def test_layer_names_and_named_outputs(vgg_net) -> None:
+    assert vgg_net.names[:5] == ("conv1_1", "relu1_1", "conv1_2", "relu1_2", "pool1")
+    assert {"relu4_2", "relu5_1"} <= set(vgg_net.relu_layers)
+    outputs = VggFeatures(vgg_net, ["relu3_1", "relu1_1"])(torch.rand(1, 3, 64, 64))
     assert outputs._fields == ("relu1_1", "relu3_1")  # network order
     assert outputs.relu1_1.shape[1:] == (64, 64, 64)
     assert outputs.relu3_1.shape[1:] == (256, 16, 16)
     assert (outputs.relu3_1 >= 0).all()
     with pytest.raises(ValueError):
-        extract(net, torch.rand(1, 3, 32, 32), ["relu9_9"])
+        extract(vgg_net, torch.rand(1, 3, 32, 32), ["relu9_9"])
 
 
-def test_named_outputs_match_running_the_shared_layers_in_turn(net) -> None:
+def test_named_outputs_match_running_the_shared_layers_in_turn(vgg_net) -> None:
     """Against the torchvision ``features`` stack itself; a conv output asked for is not rectified in place."""
     image = torch.rand(1, 3, 40, 48)
-    features = extract(net, image, ["conv1_1", "relu1_1", "relu2_2", "pool2"])
-    expected, x = {}, net.preprocess(image)
+    features = extract(vgg_net, image, ["conv1_1", "relu1_1", "relu2_2", "pool2"])
+    expected, x = {}, vgg_net.preprocess(image)
     with torch.no_grad():
-        for name, layer in zip(net.names, net.features):
+        for name, layer in zip(vgg_net.names, vgg_net.features):
             x = torch.relu(x) if isinstance(layer, torch.nn.ReLU) else layer(x)
             expected[name] = x
     assert (features["conv1_1"] < 0).any()
@@ -49,11 +36,11 @@ def test_named_outputs_match_running_the_shared_layers_in_turn(net) -> None:
 
 
 @pytest.mark.parametrize("accel", ["0", "1"], ids=["plain", "accelerated"])
-def test_thirty_steps_halve_the_cost_and_leave_the_vgg_alone(net, photos, accel, monkeypatch) -> None:
+def test_thirty_steps_halve_the_cost_and_leave_the_vgg_alone(vgg_net, style_photos, accel, monkeypatch) -> None:
     monkeypatch.setenv("DLVL_ACCEL", accel)
-    before = [p.detach().clone() for p in net.features.parameters()]
+    before = [p.detach().clone() for p in vgg_net.features.parameters()]
     config = GatysConfig(size=128, steps=30, optimizer="lbfgs", init="content")
-    progress = list(optimise(net, *photos, config))
+    progress = list(optimise(vgg_net, *style_photos, config))
     history = progress[-1].history
     assert len(history) == 30 and [p.step for p in history] == list(range(1, 31))
     assert history[0].content == pytest.approx(0.0, abs=1e-6), "starts from the content image"
@@ -61,20 +48,20 @@ def test_thirty_steps_halve_the_cost_and_leave_the_vgg_alone(net, photos, accel,
     best = progress[-1]
     assert best.best_loss == min(p.total for p in history)
     assert best.best.shape == (1, 3, 85, 128) and 0 <= best.best.min() and best.best.max() <= 1
-    assert all(torch.equal(a, b) for a, b in zip(before, net.features.parameters())), "shared VGG unchanged"
-    assert not any(p.requires_grad for p in net.features.parameters())
+    assert all(torch.equal(a, b) for a, b in zip(before, vgg_net.features.parameters())), "shared VGG unchanged"
+    assert not any(p.requires_grad for p in vgg_net.features.parameters())
 
 
-def test_the_accelerated_loss_network_gives_autograd_s_costs_and_gradient(net, monkeypatch) -> None:
+def test_the_accelerated_loss_network_gives_autograd_s_costs_and_gradient(vgg_net, monkeypatch) -> None:
     """The served loss network (channels-last, autograd kept) against the plain one, for the image's gradient."""
     config = GatysConfig()
     content, style = torch.rand(1, 3, 48, 64), torch.rand(1, 3, 48, 64)
-    goal = targets(net, content, style, config)
+    goal = targets(vgg_net, content, style, config)
     results = []
     for accel in ("0", "1"):
         monkeypatch.setenv("DLVL_ACCEL", accel)
         image = torch.rand(1, 3, 48, 64, generator=torch.Generator().manual_seed(0)).requires_grad_(True)
-        total = costs(loss_features(net, config), image, goal, config)[2]
+        total = costs(loss_features(vgg_net, config), image, goal, config)[2]
         total.backward()
         results.append((total.detach(), image.grad))
     (plain_cost, plain_grad), (fast_cost, fast_grad) = results
@@ -82,23 +69,23 @@ def test_the_accelerated_loss_network_gives_autograd_s_costs_and_gradient(net, m
     assert (fast_grad - plain_grad).norm() < 1e-2 * plain_grad.norm()
 
 
-def test_adam_from_noise_also_descends(net, photos) -> None:
+def test_adam_from_noise_also_descends(vgg_net, style_photos) -> None:
     config = GatysConfig(size=64, steps=10, optimizer="adam", init="noise", lr=0.05)
-    history = list(optimise(net, *photos, config))[-1].history
+    history = list(optimise(vgg_net, *style_photos, config))[-1].history
     assert history[-1].total < history[0].total
 
 
-def test_caps_and_choices_are_checked(net, photos) -> None:
+def test_caps_and_choices_are_checked(vgg_net, style_photos) -> None:
     for config, key in ((GatysConfig(size=LIMITS.max_style_size + 32), "style.err.size_cap"),
                         (GatysConfig(steps=LIMITS.max_style_steps + 1), "style.err.steps_cap"),
                         (GatysConfig(style_layers={"relu1_1": 0.0}), "style.err.no_style_layer")):
         with pytest.raises(UserError) as error:
-            next(optimise(net, *photos, config))
+            next(optimise(vgg_net, *style_photos, config))
         assert error.value.key == key
 
 
-def test_layer_gram_is_symmetric(net) -> None:
-    gram = layer_gram(net, torch.rand(1, 3, 48, 48), "relu2_1")
+def test_layer_gram_is_symmetric(vgg_net) -> None:
+    gram = layer_gram(vgg_net, torch.rand(1, 3, 48, 48), "relu2_1")
     assert gram.shape == (128, 128)
     assert torch.allclose(gram, gram.T, atol=1e-5)
 

@@ -7,7 +7,7 @@ from PIL import Image
 
 from core.i18n import translate
 from tests.conftest import ASSETS, LANGS, assert_clean, run_page
-from tests.linked import downloads, named, run_linked
+from tests.page_links import named, open_link
 
 
 def set_mode(mode: str):
@@ -56,15 +56,14 @@ def test_gatys_job_runs_and_shows_gram_matrices(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_shared_link_restores_style_and_keeps_the_photos_colours(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_shared_link_restores_style_and_keeps_the_photos_colours(lang: str, served: dict) -> None:
     query = {"style": "3", "size": "256", "strength": "0.8", "colours": "1"}
-    with downloads(monkeypatch) as caught:
-        at = run_linked("style_transfer", lang, query, timeout=600)
+    at = open_link("style_transfer", {**query, "lang": lang}, timeout=600)
     assert_clean(at)
     assert at.selectbox(key="style_fast_index").value == 3 and at.slider(key="style_fast_side").value == 256
     assert at.slider(key="style_fast_strength").value == 0.8 and at.toggle(key="style_keep_colours").value is True
     assert {k: at.query_params[k] for k in query} == query
-    download = named(caught, "stylised.png")
+    download = named(served, "stylised.png")
     assert download.mimetype == "image/png"
     result = Image.open(io.BytesIO(download.data))
     assert result.format == "PNG" and max(result.size) == 256
@@ -76,7 +75,7 @@ def test_a_shared_link_restores_style_and_keeps_the_photos_colours(lang: str, mo
 
 def test_gatys_settings_come_from_the_link() -> None:
     query = {"mode": "gatys", "layers": "relu1_1~relu3_1", "beta": "100", "opt": "adam", "lr": "0.05", "steps": "10"}
-    at = run_linked("style_transfer", "zh", query, timeout=600)
+    at = open_link("style_transfer", {**query, "lang": "zh"}, timeout=600)
     assert_clean(at)
     assert list(at.multiselect(key="style_g_style_layers").value) == ["relu1_1", "relu3_1"]
     assert at.select_slider(key="style_g_beta").value == "100" and at.slider(key="style_g_lr").value == 0.05

@@ -8,7 +8,7 @@ import pytest
 
 from core.i18n import translate
 from tests.conftest import LANGS, assert_clean, run_page
-from tests.linked import downloads, named, run_linked
+from tests.page_links import named, open_link
 
 STORY = (Path(__file__).resolve().parent.parent / "assets" / "text" / "word2vec_story_zh.txt").read_bytes()
 
@@ -95,11 +95,10 @@ def test_empty_or_binary_upload_gets_a_clear_message(lang: str, data: bytes, key
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_shared_link_restores_the_view(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_shared_link_restores_the_view(lang: str, served: dict) -> None:
     """Words, table size, analogy method and map settings come from the link, in either language."""
     query = {"word": "paris", "n": "5", "method": "3cosmul", "a": "berlin", "b": "germany", "c": "france", "d": "3"}
-    with downloads(monkeypatch) as caught:
-        at = run_linked("word2vec", lang, query)
+    at = open_link("word2vec", {**query, "lang": lang})
     assert_clean(at)
     assert at.text_input(key="w2v_word_glove").value == "paris" and at.slider(key="w2v_topn").value == 5
     assert at.radio(key="w2v_method").value == "3cosmul" and at.radio(key="w2v_map_dims").value == 3
@@ -107,15 +106,15 @@ def test_a_shared_link_restores_the_view(lang: str, monkeypatch: pytest.MonkeyPa
     assert len(neighbours) == 5 and "france" in neighbours.iloc[:, 0].tolist()
     assert analogy.iloc[0, 0] == "paris", "berlin − germany + france ≈ paris"
     assert {k: at.query_params[k] for k in query} == query, "the link stays as opened"
-    table = pd.read_csv(io.BytesIO(named(caught, "neighbours.csv").data), encoding="utf-8-sig")
-    assert named(caught, "neighbours.csv").mimetype == "text/csv"
+    table = pd.read_csv(io.BytesIO(named(served, "neighbours.csv").data), encoding="utf-8-sig")
+    assert named(served, "neighbours.csv").mimetype == "text/csv"
     assert table.iloc[:, 0].tolist() == neighbours.iloc[:, 0].tolist()
     assert table.iloc[:, 1].round(6).tolist() == neighbours.iloc[:, 1].round(6).tolist()
-    assert pd.read_csv(io.BytesIO(named(caught, "analogy.csv").data), encoding="utf-8-sig").iloc[0, 0] == "paris"
+    assert pd.read_csv(io.BytesIO(named(served, "analogy.csv").data), encoding="utf-8-sig").iloc[0, 0] == "paris"
 
 
 def test_bad_values_in_a_link_are_ignored() -> None:
-    at = run_linked("word2vec", "en", {"n": "999", "method": "nonsense", "word": "x" * 500, "zzz": "1"})
+    at = open_link("word2vec", {"n": "999", "method": "nonsense", "word": "x" * 500, "zzz": "1", "lang": "en"})
     assert_clean(at)
     assert at.slider(key="w2v_topn").value == 10 and at.radio(key="w2v_method").value == "3cosadd"
     assert at.text_input(key="w2v_word_glove").value == "king"
