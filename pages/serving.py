@@ -56,7 +56,6 @@ class Malloc:
             self.glibc.malloc_trim(0)
 
 
-
 class SessionJanitor(threading.Thread):
     """Closes every session that stayed disconnected for half of ``server.disconnectedSessionTTL``.
 

@@ -97,8 +97,7 @@ UPLOAD_CACHE_ENTRIES = 12  # results of a reader's own uploads kept in their ses
 
 def _digest(data: bytes | str) -> tuple[int, str]:
     """(length, sha256): the length first, so telling a sample from an upload mostly skips the hash."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    return len(raw), hashlib.sha256(raw).hexdigest()
+    return len(data), hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
 def remember_upload(data: bytes | str) -> None:
@@ -109,8 +108,7 @@ def remember_upload(data: bytes | str) -> None:
 
 def _is_upload(value: object, uploads: set[tuple[int, str]]) -> bool:
     if isinstance(value, (bytes, str)):
-        size = len(value.encode("utf-8") if isinstance(value, str) else value)
-        return any(size == known for known, _ in uploads) and _digest(value) in uploads
+        return any(len(value) == size for size, _ in uploads) and _digest(value) in uploads
     return isinstance(value, tuple) and any(_is_upload(item, uploads) for item in value)
 
 

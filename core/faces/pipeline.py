@@ -1,8 +1,8 @@
 """One photo in, every face out: detect, align, embed, on the app's device, all in memory.
 
 The result holds no photo, only what the page shows and compares: boxes, landmarks,
-scores, the 112x112 aligned crops and the embeddings, as CPU arrays so a page can keep
-them in its session state and a threshold change re-decides without touching a network.
+scores, the 112x112 aligned crops and the embeddings, as CPU arrays so a page can cache
+them (an upload's in its own session only) and a threshold change re-decides without touching a network.
 """
 from __future__ import annotations
 
