@@ -7,11 +7,12 @@ sets up what the server needs for privacy (``pages/serving.py``).
 """
 from __future__ import annotations
 
+import copy
+
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core.i18n import LANGUAGES, normalise_language
-from pages.catalog import PAGES
 from pages.serving import frame_texts, server
 
 # The first import of pages.ui in a process restarts the run that makes it (st.rerun inside the module, see
@@ -43,24 +44,11 @@ def run() -> None:
     server().janitor.track(get_script_run_ctx().session_id)
     st.set_page_config(page_title="Deep Learning Visual Lab", page_icon=":material/neurology:", layout="wide")
     choose_language()
-    navigation = {
-        # Streamlit serves the default page at / only: its own path would answer "Page not found". So /home,
-        # Home's path before, is a hidden alias of it (a real file: a fresh server's first run knows it too),
-        # and the default page reserves a path that nothing links to.
-        "": [st.Page("pages/home.py", title=tr("nav.home"), icon=":material/home:", url_path="index", default=True),
-             st.Page("pages/home.py", title=tr("nav.home"), icon=":material/home:", url_path="home",
-                     visibility="hidden")],
-        **{
-            tr(section): [
-                st.Page(f"pages/{page_id}.py", title=tr(f"page.{page_id}"), icon=icon, url_path=page_id)
-                for page_id, icon in pages
-            ]
-            for section, pages in PAGES.items()
-        },
-    }
-    page = st.navigation(navigation)
+    texts = frame_texts(lang())
+    # st.navigation marks the page it returns as runnable for this run only: each run gets its own copies
+    page = st.navigation({section: [copy.copy(p) for p in pages] for section, pages in texts.pages.items()})
     choose_chart_format()
-    st.sidebar.caption(frame_texts(lang()).device)
+    st.sidebar.caption(texts.device)
     page.run()
 
 

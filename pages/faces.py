@@ -23,8 +23,8 @@ from core.faces.verify import DEFAULT_THRESHOLD, Verdict, decide
 from core.image_input import jpeg_bytes, load_image, png_bytes
 from core.url_state import Param
 from pages.faces_geometry import geometry_tab, keep_valid
-from pages.ui import (ASSETS_DIR, chart, download_csv, image_input, input_cache, page_title, share_link, theory, tr,
-                      url_state, user_errors)
+from pages.ui import (ASSETS_DIR, chart, download_csv, image_input, input_cache, page_title, sample_bytes, share_link,
+                      theory, tr, url_state, user_errors)
 
 FACE_SAMPLES = {name: ASSETS_DIR / "faces" / f"{name}.jpg" for name in ("obama", "obama2", "obama3", "biden")}
 BOOK_SAMPLES = {"obama": "face.sample.obama", "obama2": "face.sample.obama", "obama3": "face.sample.obama",
@@ -143,7 +143,7 @@ def enrol_samples() -> None:
     """Button callback: enrol the four sample portraits (3 x Obama, 1 x Biden)."""
     book = session_book()
     for sample, name_key in BOOK_SAMPLES.items():
-        data = FACE_SAMPLES[sample].read_bytes()
+        data = sample_bytes(FACE_SAMPLES[sample])
         faces = faces_of(data, load_image(data))
         book.enrol(tr(name_key), faces.embeddings[0], faces.crops[0])
 

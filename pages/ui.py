@@ -180,9 +180,15 @@ def image_input(key: str, *, default_sample: str = "coffee", samples: dict[str, 
         elif sample.key not in st.session_state:
             st.session_state[sample.key] = sample.default
         name = st.selectbox(tr("ui.or_sample"), names, key=sample.key)
-        data = samples[name].read_bytes()
+        data = sample_bytes(samples[name])
     with user_errors():
         return _decode_image(data), data
+
+
+@functools.lru_cache(maxsize=32)
+def sample_bytes(path: Path) -> bytes:
+    """A sample photo's bytes, read from the disk once per server (the files do not change while it runs)."""
+    return path.read_bytes()
 
 
 def text_input_or_upload(key: str, default: str, *, label_key: str, upload_label_key: str) -> str:
