@@ -136,6 +136,8 @@ class Results:
     times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     runs: int = 0  # script runs, all students together
+    active: int = 0  # students connected now
+    most_active: int = 0  # the most connected at once: a fast server may finish one visit before the next arrives
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -152,6 +154,9 @@ def visit(base: str, student: Student, results: Results, deadline: float, timeou
         with results.lock:
             results.errors["connect"].append(f"{type(error).__name__}: {error}"[:300])
         return
+    with results.lock:
+        results.active += 1
+        results.most_active = max(results.most_active, results.active)
     lost = ""  # after a timeout or a dropped connection the tab's stream is out of step: skip the rest
     try:
         for name, step in steps:
@@ -177,6 +182,8 @@ def visit(base: str, student: Student, results: Results, deadline: float, timeou
                 results.runs += tab.runs - runs_before
     finally:
         tab.close()
+        with results.lock:
+            results.active -= 1
 
 
 # ---------------------------------------------------------------- the server, seen from /proc
@@ -285,8 +292,8 @@ def load_test(n: int, base: str, pids: list[int], *, warmup: list[str] | None = 
     peak.stopped.set()
     hung = sum(thread.is_alive() for thread in threads)
     return {
-        "students": n, "think_s": think, "servers": len(pids), "wall_s": wall, "script_runs": results.runs,
-        "server_cpu_s": cpu,
+        "students": n, "most_at_once": results.most_active, "ramp_s": ramp, "think_s": think, "servers": len(pids),
+        "wall_s": wall, "script_runs": results.runs, "server_cpu_s": cpu,
         "cpu_ms_per_run": 1e3 * cpu / max(results.runs, 1), "rss_mb": {"start": rss_start, "peak": peak.peak,
         "idle": rss_mb(pids)}, "loadavg": {"start": load_start, "end": load_end}, "hung_students": hung,
         "connect_errors": results.errors.get("connect", []),
@@ -300,7 +307,8 @@ def report(figures: dict) -> str:
     """The figures as markdown: a summary line, one table row per page and action, the distinct errors."""
     f, rss, load = figures, figures["rss_mb"], figures["loadavg"]
     pace = f"pausing ~{f['think_s']:g} s before each action" if f["think_s"] else "no pauses: a stress test"
-    lines = [f"## {f['students']} students ({pace}), {f['servers']} server process(es): "
+    lines = [f"## {f['students']} students arriving {f['ramp_s']:g} s apart ({pace}; at most {f['most_at_once']} at "
+             f"once), {f['servers']} server process(es): "
              f"load average {load['start']:.1f} -> {load['end']:.1f} on {os.cpu_count()} CPUs",
              f"{f['script_runs']} script runs in {f['wall_s']:.0f} s; server CPU {f['server_cpu_s']:.1f} s"
              f" = {f['cpu_ms_per_run']:.0f} ms per run; RSS MB start {rss['start']:.0f}, "
