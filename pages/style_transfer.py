@@ -180,7 +180,7 @@ def gatys_section(content: Image.Image) -> None:
         if job is None:
             st.info(tr("style.not_started"))
             return
-        job_panel(job, partial(show_progress, content=content), key="style_g_job")
+        job_panel(job, partial(show_progress, content=content), key="style_g_job", draw_says_stopped=True)
         if not job.alive and job.result is not None and job.result.last is not None:
             gram_view(job.serial, job.result)
 

@@ -27,8 +27,10 @@ def session_job(slot: str) -> Job | None:
     return st.session_state.get("_jobs", {}).get(slot)
 
 
-def job_panel(job: Job, draw: Callable[[JobSnapshot], None], *, key: str) -> None:
+def job_panel(job: Job, draw: Callable[[JobSnapshot], None], *, key: str, draw_says_stopped: bool = False) -> None:
     """A job's live view: queue place, a Stop button, errors, and ``draw(snapshot)`` for the rest.
+
+    A stopped job gets a generic "Stopped" line unless ``draw_says_stopped`` (its own line says how far it got).
 
     It polls once a second while the job is alive, as a fragment (the rest of the page does not
     rerun); when the job ends the whole page reruns once, so results drawn outside it appear. Only
@@ -47,7 +49,7 @@ def job_panel(job: Job, draw: Callable[[JobSnapshot], None], *, key: str) -> Non
         elif snap.state is JobState.FAILED:
             error = snap.error
             st.error(error.message(lang()) if isinstance(error, UserError) else tr("jobs.failed"))
-        elif snap.state is JobState.STOPPED:
+        elif snap.state is JobState.STOPPED and not draw_says_stopped:
             st.caption(tr("jobs.stopped"))
         draw(snap)
         if was_alive and not snap.alive:

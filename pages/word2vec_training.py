@@ -10,7 +10,7 @@ from functools import partial
 
 import streamlit as st
 
-from core.jobs import JobSnapshot
+from core.jobs import JobSnapshot, JobState
 from core.word2vec import corpora, figures
 from core.word2vec.jobs import TrainingJobs, corpus_loader
 from core.word2vec.share import DIMS, settings_from
@@ -71,13 +71,15 @@ def training_space(corpus: str, upload: bytes | None, settings: TrainSettings) -
     if job is None:
         st.info(tr("w2v.not_trained"))
         return None
-    job_panel(job, partial(show_training, epochs=settings.epochs), key="w2v_job")
+    job_panel(job, partial(show_training, epochs=settings.epochs), key="w2v_job", draw_says_stopped=True)
     return None if job.result is None else trained_space(key[0], settings, job.serial, job.result)
 
 
 def show_training(snap: JobSnapshot, epochs: int) -> None:
     """Progress, sizes and loss per epoch of a training job (drawn by ``job_panel`` each second)."""
     if (done := snap.latest) is None:
+        if snap.state is JobState.STOPPED:  # before its first report: nothing trained to explore
+            st.caption(tr("jobs.stopped"))
         return
     st.progress(done.progress, text=tr(f"w2v.state.{snap.state.value}", epoch=len(done.epochs), epochs=epochs,
                                        seconds=snap.seconds))

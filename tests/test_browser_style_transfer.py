@@ -65,6 +65,7 @@ def test_any_painting_and_live_gatys_with_stop(open_style_page) -> None:
     page.wait_for_function("() => document.body.innerText.includes('Stopped after')", timeout=120_000)
     wait_for_idle(page)
     assert not error_boxes(page), error_boxes(page)
+    assert translate("jobs.stopped", "en") not in page.inner_text("body"), "one line says it stopped, not two"
     assert any(c.startswith("Best so far") for c in captions(page))
     assert page.get_by_text(translate("style.gram", "en")).count() >= 1
     screenshot(page, "style_transfer-gatys-stopped-en")
