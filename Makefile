@@ -4,7 +4,8 @@
 # make bench: the benchmarks in bench/ (each compares against a peer implementation)
 # make serve REPLICAS=2 : nginx on LISTEN (0.0.0.0:8501) in front of REPLICAS app servers on loopback
 # make loadtest N=20    : N simulated students on one app server (bench/load.py; README "Deploy for a class");
-#                         THINK=5 pauses ~5 s before each action, as readers do (default 0: a stress test)
+#                         THINK=5 pauses ~5 s before each action, as readers do (default 0: a stress test);
+#                         RAMP=0 sends every student at once (default: one every 0.5 s)
 # make serve-models: the stateless forward passes on a local Ray Serve (DLVL_SERVE_ADDRESS=http://127.0.0.1:8000)
 
 PYTHON ?= python3
@@ -21,6 +22,7 @@ REPLICAS ?= 2
 LISTEN   ?= 0.0.0.0:8501
 N        ?= 10
 THINK    ?= 0
+RAMP     ?= 0.5
 
 .PHONY: run test test-fast install install-test install-serve serve-models browser nginx bench serve loadtest
 
@@ -37,7 +39,7 @@ serve: install nginx
 	$(BIN)/python deploy/local.py --replicas $(REPLICAS) --listen $(LISTEN)
 
 loadtest: install-test
-	$(BIN)/python bench/load.py -n $(N) --think $(THINK)
+	$(BIN)/python bench/load.py -n $(N) --think $(THINK) --ramp $(RAMP)
 
 bench: install-test install-serve
 	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
