@@ -93,10 +93,9 @@ def move_slider(tab: AppSession, key: str, fraction: float) -> None:
 
 
 def enrol(tab: AppSession, face: bytes, name: str) -> None:
-    """The faces page's book tab: a photo, a typed name (a rerun enables the button), a click."""
+    """The faces page's book tab: a photo, then a typed name and a click (one form: one run)."""
     upload_photo(tab, "book", face)
     tab.set("book_name", name)
-    tab.run()
     tab.click("book_enrol")
     tab.widget("book_forget_pick")  # drawn once the book holds an entry: KeyError if the enrolment failed
 

@@ -148,9 +148,14 @@ def enrol_samples() -> None:
         book.enrol(tr(name_key), faces.embeddings[0], faces.crops[0])
 
 
-def enrol(probe: Probe) -> None:
-    """Button callback: enrol the chosen face under the typed name."""
-    session_book().enrol(st.session_state.get("book_name", ""), probe.embedding, probe.faces.crops[probe.index])
+def enrol_form(probe: Probe, full: bool) -> None:
+    """The name and its button in one form: typing reruns nothing, the click enrols (one script run, not two)."""
+    with st.form("book_enrol_form", border=False):
+        name = st.text_input(tr("face.book.name"), key="book_name", max_chars=MAX_NAME)
+        enrolled = st.form_submit_button(tr("face.book.enrol"), key="book_enrol", disabled=full)
+    if enrolled:
+        with user_errors(stop=False):  # no name typed: say so, keep the rest of the page
+            session_book().enrol(name, probe.embedding, probe.faces.crops[probe.index])
 
 
 def book_tab(threshold: float) -> Probe | None:
@@ -165,9 +170,7 @@ def book_tab(threshold: float) -> Probe | None:
         probe = photo_panel("book", "face.book.photo", "obama2")
     with right:
         if probe is not None:
-            name = st.text_input(tr("face.book.name"), key="book_name", max_chars=MAX_NAME)
-            st.button(tr("face.book.enrol"), key="book_enrol", on_click=enrol, args=(probe,),
-                      disabled=full or not name.strip())
+            enrol_form(probe, full)
             if full:
                 st.caption(tr("face.err.book_full", limit=MAX_ENTRIES))
             found = book.identify(probe.embedding, threshold)

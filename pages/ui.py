@@ -79,17 +79,19 @@ def page_title(key: str) -> None:
 
 
 @contextmanager
-def user_errors() -> Iterator[None]:
+def user_errors(stop: bool = True) -> Iterator[None]:
     """Show a ``UserError`` as a translated message and stop the page, never a traceback.
 
+    ``stop=False``: only the rest of the ``with`` block is skipped; the page goes on below it.
     Anything else is a bug: the page shows a short generic message and the traceback goes
-    to the server log only (``showErrorDetails = false`` keeps it out of the page).
+    to the server log only (``showErrorDetails = "none"`` keeps it out of the page).
     """
     try:
         yield
     except UserError as error:
         st.error(error.message(lang()))
-        st.stop()
+        if stop:
+            st.stop()
 
 
 UPLOAD_CACHE_ENTRIES = 12  # results of a reader's own uploads kept in their session (all pages together)
