@@ -10,6 +10,7 @@ bytes for a download button or the command line, is ``png_bytes``.
 """
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 
@@ -66,6 +67,13 @@ def load_image_file(path: Path) -> Image.Image:
     except OSError:
         raise ImageInputError("err.file_unreadable", path=str(path)) from None
     return load_image(data)
+
+
+@functools.lru_cache(maxsize=32)
+def sample_bytes(path: Path) -> bytes:
+    """A bundled sample photo's bytes, read from the disk once per process (the files do not change while it
+    runs); never for uploads, which stay in their session."""
+    return path.read_bytes()
 
 
 def _open_checked(data: bytes, max_pixels: int) -> Image.Image:

@@ -20,11 +20,11 @@ from core.faces.draw import annotate
 from core.faces.facebook import MAX_ENTRIES, MAX_NAME, FaceBook
 from core.faces.pipeline import FaceModels, PhotoFaces, analyse, load_models
 from core.faces.verify import DEFAULT_THRESHOLD, Verdict, decide
-from core.image_input import jpeg_bytes, load_image, png_bytes
+from core.image_input import jpeg_bytes, load_image, png_bytes, sample_bytes
 from core.url_state import Param
 from pages.faces_geometry import geometry_tab, keep_valid
-from pages.ui import (ASSETS_DIR, chart, download_csv, image_input, input_cache, page_title, sample_bytes, share_link,
-                      theory, tr, url_state, user_errors)
+from pages.ui import (ASSETS_DIR, chart, download_csv, image_input, input_cache, page_title, share_link, theory, tr,
+                      url_state, user_errors)
 
 FACE_SAMPLES = {name: ASSETS_DIR / "faces" / f"{name}.jpg" for name in ("obama", "obama2", "obama3", "biden")}
 BOOK_SAMPLES = {"obama": "face.sample.obama", "obama2": "face.sample.obama", "obama3": "face.sample.obama",

@@ -22,7 +22,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from core.errors import UserError
 from core.i18n import normalise_language, translate
-from core.image_input import ACCEPTED_EXTENSIONS, load_image
+from core.image_input import ACCEPTED_EXTENSIONS, load_image, sample_bytes
 from core.text_input import check_text, decode_text_upload
 from core.url_state import Param, from_query, to_query
 
@@ -185,12 +185,6 @@ def image_input(key: str, *, default_sample: str = "coffee", samples: dict[str, 
         data = sample_bytes(samples[name])
     with user_errors():
         return _decode_image(data), data
-
-
-@functools.lru_cache(maxsize=32)
-def sample_bytes(path: Path) -> bytes:
-    """A sample photo's bytes, read from the disk once per server (the files do not change while it runs)."""
-    return path.read_bytes()
 
 
 def text_input_or_upload(key: str, default: str, *, label_key: str, upload_label_key: str) -> str:

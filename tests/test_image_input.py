@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from core.errors import ImageInputError
-from core.image_input import load_image, png_bytes
+from core.image_input import load_image, png_bytes, sample_bytes
 from tests.conftest import ASSETS
 
 
@@ -198,3 +198,10 @@ def test_image_files_for_the_command_line(tmp_path) -> None:
 def test_png_bytes_round_trip() -> None:
     image = _gradient()
     assert load_image(png_bytes(image)).tobytes() == image.tobytes()
+
+
+def test_a_sample_photo_is_read_from_the_disk_once() -> None:
+    path = ASSETS / "images" / "coffee.png"
+    first = sample_bytes(path)
+    assert first == path.read_bytes()
+    assert sample_bytes(path) is first  # the same bytes object: no second read
